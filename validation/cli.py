@@ -1,0 +1,59 @@
+"""The command line: `python validate.py [datapackage.json] [--json]`.
+
+Exit status: 0 valid, 1 invalid, 2 usage error.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .package import UsageError
+
+DEFAULT = Path(__file__).resolve().parent.parent / "datapackage.json"
+
+
+def print_summary(result, out) -> None:
+    print(f"{result.descriptor} (version {result.version or 'unknown'})", file=out)
+    for number, layer in enumerate(result.layers, 1):
+        line = f"{number}. {layer.name}: {layer.status}"
+        print(line + (f" ({layer.summary})" if layer.summary else ""), file=out)
+        for finding in layer.findings:
+            print(f"   - {finding}", file=out)
+    if result.values:
+        print("values: " + ", ".join(f"{n} {status}" for status, n in result.values.items()), file=out)
+    if result.verdicts:
+        tally = {}
+        for verdict in result.verdicts:
+            tally[verdict.verdict] = tally.get(verdict.verdict, 0) + 1
+        print("relational claims: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
+        for verdict in result.verdicts:
+            print(f"   {verdict.verdict:<12} {verdict.claim_id}: {verdict.detail}", file=out)
+    print("VALID" if result.valid else "INVALID", file=out)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="validate.py", description="Validate the iraq-election-seats data package (offline; never writes)."
+    )
+    parser.add_argument(
+        "descriptor",
+        nargs="?",
+        default=str(DEFAULT),
+        help="path to a datapackage.json (default: the package beside this script)",
+    )
+    parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
+    args = parser.parse_args(argv)
+    from .run import validate
+
+    try:
+        result = validate(args.descriptor)
+    except UsageError as error:
+        print(f"validate.py: error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(result.as_dict(), sys.stdout, indent=2, ensure_ascii=False, default=str)
+        print()
+    else:
+        print_summary(result, sys.stdout)
+    return 0 if result.valid else 1

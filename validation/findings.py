@@ -1,0 +1,33 @@
+"""What a check reports: one problem, located by file, row and column, and named by its rule."""
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem. `row` is the line number in the file (the header is line 1)."""
+
+    layer: str
+    rule: str
+    message: str
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "datapackage.json"
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: [{self.rule}] {self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def examples(values, limit: int = 3) -> str:
+    """A short, readable list of offending values for a message."""
+    values = list(values)
+    shown = ", ".join(repr(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")

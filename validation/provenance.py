@@ -1,0 +1,146 @@
+"""Layer 4: provenance. Every quote stands in its source where the package says it does, every
+number a claim supports is in its quote, and every source file is the file that was cited.
+"""
+
+import hashlib
+
+from .findings import Finding
+from .numbers import states_date, states_number
+from .package import local_path
+from .tables import line_of
+from .values import missing
+
+LAYER = "provenance"
+
+
+def source_files(package, typed, paths) -> tuple[list[Finding], dict[str, str]]:
+    """Each source's file exists, and its sha256 and size match sources.csv and the descriptor."""
+    found, texts = [], {}
+    declared = {r["path"]: r for r in package.files}
+    sources = typed["sources"]
+    for row in sources.itertuples():
+        where = dict(file=paths["sources"], row=line_of(row.Index))
+        problems = local_path(package.root, row.path, "path")
+        if problems:
+            found.append(Finding(LAYER, "source-file", problems[0].message, column="path", **where))
+            continue
+        data = (package.root / row.path).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != row.sha256:
+            found.append(
+                Finding(
+                    LAYER,
+                    "source-checksum",
+                    f"{row.path} has sha256 {digest}, not the recorded {row.sha256}: the source file changed",
+                    column="sha256",
+                    **where,
+                )
+            )
+        if len(data) != row.bytes:
+            found.append(
+                Finding(
+                    LAYER,
+                    "source-size",
+                    f"{row.path} has {len(data)} bytes, not the recorded {row.bytes}",
+                    column="bytes",
+                    **where,
+                )
+            )
+        resource = declared.get(row.path)
+        if resource is None:
+            found.append(
+                Finding(
+                    LAYER,
+                    "source-declared",
+                    f"{row.path} is not a resource of datapackage.json",
+                    column="path",
+                    **where,
+                )
+            )
+        elif resource.get("hash") != f"sha256:{row.sha256}":
+            found.append(
+                Finding(
+                    LAYER,
+                    "source-declared",
+                    f"datapackage.json gives {row.path} the hash {resource.get('hash')!r}, not sha256:{row.sha256}",
+                    column="sha256",
+                    **where,
+                )
+            )
+        texts[row.source_id] = data.decode("utf-8", errors="replace")
+    listed = set(sources["path"])
+    found += [
+        Finding(
+            LAYER, "source-listed", f"resource {path!r} is not listed in sources.csv", paths["sources"], None, "path"
+        )
+        for path in declared
+        if path not in listed
+    ]
+    return found, texts
+
+
+def quotes_stand(frame, path, texts, column) -> list[Finding]:
+    """text[start:end] of the source is exactly the quote (offsets in Unicode code points)."""
+    found = []
+    for row in frame.itertuples():
+        text, quote = texts.get(row.source_id), getattr(row, column)
+        if text is None or text[row.start : row.end] == quote:
+            continue
+        at = text.find(quote)
+        if at < 0:
+            message = f"the {column} does not occur verbatim in source {row.source_id!r}"
+        else:
+            message = f"the {column} stands at {at}-{at + len(quote)} in source {row.source_id!r}, not at {row.start}-{row.end}"
+        found.append(Finding(LAYER, "quote-stands", message, path, line_of(row.Index), column if at < 0 else "start"))
+    return found
+
+
+def numbers_quoted(claims, path) -> list[Finding]:
+    """The number, factor or date a claim supports is stated in its own quote."""
+    found = []
+    for claim in claims.itertuples():
+        row = line_of(claim.Index)
+        if not missing(claim.value) and not states_number(claim.quote, claim.value):
+            found.append(
+                Finding(
+                    LAYER,
+                    "number-in-quote",
+                    f"the value {claim.value:g} is not stated in the quote, as digits or as words",
+                    path,
+                    row,
+                    "value",
+                )
+            )
+        if not missing(claim.ref_factor) and claim.ref_factor != 1 and not states_number(claim.quote, claim.ref_factor):
+            found.append(
+                Finding(
+                    LAYER,
+                    "number-in-quote",
+                    f"the factor {claim.ref_factor:g} is not stated in the quote, as digits or as words",
+                    path,
+                    row,
+                    "ref_factor",
+                )
+            )
+        if not missing(claim.value_date) and not states_date(claim.quote, claim.value_date):
+            found.append(
+                Finding(
+                    LAYER,
+                    "date-in-quote",
+                    f"the date {claim.value_date} is not stated in the quote",
+                    path,
+                    row,
+                    "value_date",
+                )
+            )
+    return found
+
+
+def check(package, typed: dict) -> tuple[list[Finding], dict]:
+    paths = {r["name"]: r["path"] for r in package.tables}
+    found, texts = source_files(package, typed, paths)
+    found += quotes_stand(typed["claims"], paths["claims"], texts, "quote")
+    found += quotes_stand(typed["bloc-names"], paths["bloc-names"], texts, "name")
+    found += numbers_quoted(typed["claims"], paths["claims"])
+    counts = {"quotes": len(typed["claims"]), "spellings": len(typed["bloc-names"]), "source files": len(texts)}
+    return found, counts

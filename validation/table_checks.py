@@ -1,0 +1,121 @@
+"""Rules within one table that a Table Schema cannot express, run by the Pandera layer.
+
+Each rule protects one reading of a row: a claim's quote span, who an allegation belongs to,
+the shape of a claim's value. Each names the column a reader should look at.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+QUALITATIVE = ["result_status", "outcome"]
+
+
+@dataclass(frozen=True)
+class TableRule:
+    name: str
+    column: str
+    message: str
+    holds: Callable  # frame -> boolean Series, True where the row is sound
+
+
+def _present(frame, column):
+    return frame[column].notna()
+
+
+def _end_after_start(frame):
+    return frame["end"] > frame["start"]
+
+
+def _attribution(frame):
+    return (frame["stance"] == "attributed") == _present(frame, "attributed_to")
+
+
+def _relation_complete(frame):
+    """A relational claim names the election, the bloc and the factor it compares against."""
+    parts = [_present(frame, c) for c in ("ref_election_id", "ref_bloc_id", "ref_factor")]
+    return (parts[0] == parts[1]) & (parts[1] == parts[2])
+
+
+def _one_value(frame):
+    """A claim states a number, a date, a relation or nothing (if qualitative), never two."""
+    kinds = (
+        _present(frame, "value").astype(int)
+        + _present(frame, "value_date").astype(int)
+        + _present(frame, "ref_election_id").astype(int)
+    )
+    qualitative = frame["measure"].isin(QUALITATIVE)
+    return (qualitative & (kinds == 0)) | (~qualitative & (kinds == 1))
+
+
+def _comparison_iff_quantitative(frame):
+    return frame["measure"].isin(QUALITATIVE) != _present(frame, "comparison")
+
+
+def _date_for_dates(frame):
+    return (frame["measure"] == "election_date") == _present(frame, "value_date")
+
+
+def _bloc_where_needed(frame):
+    """Seats, places and votes belong to a bloc; the chamber's size and polling day do not."""
+    needs = frame["measure"].isin(["seats", "rank", "votes"])
+    never = frame["measure"].isin(["total_seats", "election_date"])
+    has = _present(frame, "bloc_id")
+    return (~needs | has) & (~never | ~has)
+
+
+def _arabic_name_sourced(frame):
+    return ~_present(frame, "name_ar") | _present(frame, "name_source_url")
+
+
+SPAN = TableRule("span", "end", "end must be greater than start", _end_after_start)
+
+TABLE_RULES = {
+    "claims": [
+        SPAN,
+        TableRule(
+            "attribution",
+            "attributed_to",
+            "attributed_to is required when stance is 'attributed' and must be empty otherwise",
+            _attribution,
+        ),
+        TableRule(
+            "relation",
+            "ref_election_id",
+            "a relational claim needs ref_election_id, ref_bloc_id and ref_factor together",
+            _relation_complete,
+        ),
+        TableRule(
+            "claim-value",
+            "value",
+            "a claim gives exactly one of value, value_date or a relation (none if its measure is qualitative)",
+            _one_value,
+        ),
+        TableRule(
+            "comparison",
+            "comparison",
+            "comparison is required for a quantitative measure and must be empty for 'result_status' and 'outcome'",
+            _comparison_iff_quantitative,
+        ),
+        TableRule(
+            "claim-date",
+            "value_date",
+            "value_date is required for measure 'election_date' and only for it",
+            _date_for_dates,
+        ),
+        TableRule(
+            "claim-bloc",
+            "bloc_id",
+            "bloc_id is required for seats, rank and votes, and must be empty for total_seats and election_date",
+            _bloc_where_needed,
+        ),
+    ],
+    "bloc-names": [SPAN],
+    "blocs": [
+        TableRule(
+            "name-source",
+            "name_source_url",
+            "an Arabic name needs the address of the page it was taken from",
+            _arabic_name_sourced,
+        )
+    ],
+}

@@ -1,0 +1,29 @@
+"""Reading a table as text, exactly as its file stands, once for all layers."""
+
+import io
+
+from .package import DataPackage
+
+
+def read_text_frame(package: DataPackage, name: str):
+    """The table as strings, the schema's missing values as NA and nothing else.
+
+    pandas would otherwise turn 'NA', 'null' or 'nan' into gaps silently; here only the
+    missing values the Table Schema declares are gaps.
+    """
+    import pandas as pd
+
+    schema = package.schemas[name]
+    return pd.read_csv(
+        io.BytesIO(package.raw[name]),
+        dtype=str,
+        keep_default_na=False,
+        na_values=schema.get("missingValues", [""]),
+        encoding="utf-8",
+        skip_blank_lines=False,
+    )
+
+
+def line_of(index) -> int:
+    """The line number in the file of a data row at frame position `index` (header is line 1)."""
+    return int(index) + 2
