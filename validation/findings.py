@@ -31,3 +31,11 @@ def examples(values, limit: int = 3) -> str:
     values = list(values)
     shown = ", ".join(repr(v) for v in values[:limit])
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def show(value) -> str:
+    """A value as a reader writes it: 73, not np.int64(73) or 73.0."""
+    if isinstance(value, str):
+        return repr(value)
+    number = float(value)
+    return f"{number:g}"

@@ -14,7 +14,13 @@ from .tables import read_text_frame
 
 LAYER = "frictionless"
 CONSTRAINT = re.compile(r'constraint "(\w+)"')
-RULES = {"hash-count": "checksum", "byte-count": "checksum", "type-error": "type", "unique-error": "unique"}
+RULES = {
+    "hash-count": "checksum",
+    "byte-count": "checksum",
+    "type-error": "type",
+    "unique-error": "unique",
+    "encoding-error": "encoding",
+}
 
 
 def rule_of(error) -> str:
@@ -25,8 +31,9 @@ def rule_of(error) -> str:
     return RULES.get(error.type, error.type)
 
 
-def to_finding(error, path: str | None) -> Finding:
-    columns = getattr(error, "field_names", None) or []
+def to_finding(error, path: str | None, key: list[str]) -> Finding:
+    """A Frictionless error as a finding; a primary-key error names the key's columns."""
+    columns = key if error.type == "primary-key" else getattr(error, "field_names", None) or []
     column = getattr(error, "field_name", None) or ", ".join(columns) or None
     return Finding(LAYER, rule_of(error), error.message, path, getattr(error, "row_number", None), column)
 
@@ -50,7 +57,13 @@ def check(package: DataPackage, frames: dict) -> list[Finding]:
         frames[resource["name"]] = frame
         found += check_whitespace(path, frame)
     report = frictionless.validate(str(package.descriptor_path))
-    found += [to_finding(error, None) for error in report.errors]
-    for task in report.tasks:
-        found += [to_finding(error, task.place) for error in task.errors]
+    keys = {r["path"]: package.schemas[r["name"]].get("primaryKey", []) for r in package.tables}
+    errors = [(error, None) for error in report.errors] + [
+        (error, task.place) for task in report.tasks for error in task.errors
+    ]
+    seen = {(f.file, f.rule) for f in found if f.rule in ("encoding", "blank-row")}
+    for error, path in errors:
+        finding = to_finding(error, path, keys.get(path, []))
+        if (finding.file, finding.rule) not in seen:  # already said, more plainly, by the byte rules
+            found.append(finding)
     return found

@@ -48,7 +48,7 @@ def build_schema(name: str, table_schema: dict):
     if len(key) > 1:
         schema.unique = key
     rules = TABLE_RULES.get(name, [])
-    schema.checks = [pa.Check(rule.holds, name=rule.name, error=rule.message) for rule in rules]
+    schema.checks = [pa.Check(rule.holds, name=rule.name) for rule in rules]
     return schema
 
 
@@ -58,36 +58,44 @@ def _parses_as_date(series):
     return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce").notna()
 
 
-def describe(group, path: str, columns: dict[str, str]) -> Finding:
-    """One finding per (column, rule): the first row, how many, and examples."""
+def describe(group, path: str, rules: dict) -> Finding:
+    """One finding per (column, check): the first row, how many rows, and examples."""
     check = str(group["check"].iloc[0])
-    rule = CHECK_RULES.get(check.split("(")[0], check)
-    column = group["column"].iloc[0]
-    if column is None or column != column:
-        column = columns.get(rule)
-    rows = group["index"].dropna()
+    rows = group["index"].dropna().unique()
+    row = line_of(rows.min()) if len(rows) else None
+    if check in rules:
+        rule = rules[check]
+        return Finding(LAYER, rule.name, f"{rule.message} ({len(rows)} row(s))", path, row, rule.column)
     values = group["failure_case"].tolist()
-    message = f"{len(values)} value(s) break the rule {check}: {examples(values)}"
-    if rule in columns:
-        message = f"{len(rows)} row(s): {check}"
-    return Finding(LAYER, rule, message, path, line_of(rows.min()) if len(rows) else None, column)
+    rule = CHECK_RULES.get(check.split("(")[0], check)
+    return Finding(
+        LAYER, rule, f"{len(values)} value(s) break {check}: {examples(values)}", path, row, group["column"].iloc[0]
+    )
 
 
 def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
     """Validate each text frame; fill `typed` with the coerced frames."""
+    import pandas as pd
     import pandera.pandas as pa
 
     found = []
     for resource in package.tables:
         name, path = resource["name"], resource["path"]
         schema = build_schema(name, package.schemas[name])
-        rule_columns = {rule.name: rule.column for rule in TABLE_RULES.get(name, [])}
+        rules = {rule.name: rule for rule in TABLE_RULES.get(name, [])}
         try:
             typed[name] = schema.validate(frames[name], lazy=True)
         except pa.errors.SchemaErrors as errors:
             cases = errors.failure_cases
             cases = cases[~cases["failure_case"].astype(str).str.startswith("TypeError(")]
-            cases = cases.drop_duplicates(subset=["column", "index"], keep="first")
+            # a table-wide rule fails once per column of a bad row: keep one case per row
+            wide = cases["check"].isin(list(rules))
+            cases = pd.concat(
+                [
+                    cases[wide].drop_duplicates(["check", "index"]).assign(column=None),
+                    cases[~wide].drop_duplicates(["column", "index"]),
+                ]
+            )
             for _, group in cases.groupby(["column", "check"], dropna=False, sort=False):
-                found.append(describe(group, path, rule_columns))
+                found.append(describe(group, path, rules))
     return found

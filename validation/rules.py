@@ -7,7 +7,7 @@ the verdicts are information about the reports, not faults of the package.
 import operator
 from dataclasses import dataclass
 
-from .findings import Finding
+from .findings import Finding, show
 from .tables import line_of
 from .values import Cell, describe_key, index_cells, missing, status_columns
 
@@ -122,23 +122,23 @@ def claims_agree_with_values(typed, paths, cells) -> list[Finding]:
                     "bloc_id",
                 )
             )
-        elif not cell.known:
+        elif cell.status != "reported":
             found.append(
                 Finding(
                     LAYER,
                     "claim-fills-gap",
-                    f"claim {claim['claim_id']} states {stated!r} but the cell is a gap ('{cell.status}')",
+                    f"claim {claim['claim_id']} states {show(stated)} but the cell is a gap ('{cell.status}')",
                     paths[cell.table],
                     cell.row,
                     cell.column,
                 )
             )
-        elif not _equal(cell.value, stated):
+        elif cell.known and not _equal(cell.value, stated):
             found.append(
                 Finding(
                     LAYER,
                     "claim-equals-value",
-                    f"the table says {cell.value!r} but claim {claim['claim_id']} says {stated!r}",
+                    f"the table says {show(cell.value)} but claim {claim['claim_id']} says {show(stated)}",
                     paths[cell.table],
                     cell.row,
                     cell.column,

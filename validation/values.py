@@ -28,7 +28,8 @@ class Cell:
 
     @property
     def known(self) -> bool:
-        return self.status == "reported"
+        """Reported and present (a reported cell left empty is a fault found elsewhere)."""
+        return self.status == "reported" and self.value is not None
 
 
 def status_columns(frame) -> list[str]:

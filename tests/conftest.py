@@ -1,0 +1,87 @@
+"""A writable copy of the package for each test, and small tools to corrupt it."""
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from validation.run import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["datapackage.json", "data", "schemas", "seeds"]
+
+
+class PackageCopy:
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True)
+        for part in PARTS:
+            source = ROOT / part
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+
+    @property
+    def descriptor(self) -> Path:
+        return self.root / "datapackage.json"
+
+    def validate(self):
+        return validate(str(self.descriptor))
+
+    def rows(self, file: str) -> list[dict]:
+        return list(csv.DictReader(io.StringIO((self.root / file).read_text(encoding="utf-8"))))
+
+    def line(self, file: str, **match) -> int:
+        """The line number (header = 1) of the one row whose cells equal `match`."""
+        lines = [n for n, row in enumerate(self.rows(file), 2) if all(row[k] == v for k, v in match.items())]
+        assert len(lines) == 1, f"{match} matches {len(lines)} rows of {file}"
+        return lines[0]
+
+    def set_cell(self, file: str, line: int, column: str, value: str) -> None:
+        rows = self.rows(file)
+        rows[line - 2][column] = value
+        self.write_rows(file, rows)
+
+    def write_rows(self, file: str, rows: list[dict]) -> None:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        (self.root / file).write_text(out.getvalue(), encoding="utf-8")
+
+    def replace_bytes(self, file: str, old: bytes, new: bytes, count: int = 1) -> None:
+        path = self.root / file
+        data = path.read_bytes()
+        assert old in data, f"{old!r} not in {file}"
+        path.write_bytes(data.replace(old, new, count))
+
+    def edit_descriptor(self, change) -> None:
+        data = json.loads(self.descriptor.read_text(encoding="utf-8"))
+        change(data)
+        self.descriptor.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+@pytest.fixture
+def package(tmp_path) -> PackageCopy:
+    return PackageCopy(tmp_path / "package")
+
+
+def findings(result) -> list:
+    return [f for layer in result.layers for f in layer.findings]
+
+
+def assert_finding(
+    result, *, layer: str, rule: str, file: str | None = None, row: int | None = None, column: str | None = None
+):
+    """The package is invalid, and among its findings is exactly this one (file, row, column, rule)."""
+    assert not result.valid
+    found = findings(result)
+    wanted = dict(layer=layer, rule=rule, file=file, row=row, column=column)
+    matches = [
+        f
+        for f in found
+        if all(getattr(f, k) == v for k, v in wanted.items() if v is not None or k in ("row", "column"))
+    ]
+    assert matches, f"no finding {wanted}; found:\n" + "\n".join(f"{f.layer}: {f}" for f in found)
+    return matches[0]

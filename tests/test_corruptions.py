@@ -1,0 +1,362 @@
+"""Each kind of corruption fails validation with one clear finding: layer, file, row, column, rule.
+
+Every case breaks a copy of the shipped package in one place and names the finding it must
+produce, so each rule of each layer is shown to fail when it should.
+"""
+
+import pytest
+from conftest import assert_finding
+
+SEATS = "data/seat_results.csv"
+CLAIMS = "data/claims.csv"
+ELECTIONS = "data/elections.csv"
+SOURCES = "data/sources.csv"
+NAMES = "data/bloc_names.csv"
+BRIEF = "seeds/000_298e8f6d201a8252.txt"
+
+
+def sadrist_2021(p):
+    return p.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+
+
+def claim(p, claim_id):
+    return p.line(CLAIMS, claim_id=claim_id)
+
+
+def set_seats(column, value, **where):
+    def mutate(p):
+        line = p.line(SEATS, **where)
+        p.set_cell(SEATS, line, column, value)
+        return line
+
+    return mutate
+
+
+def set_claim(target, **cells):
+    def mutate(p):
+        line = claim(p, target)
+        for column, value in cells.items():
+            p.set_cell(CLAIMS, line, column, value)
+        return line
+
+    return mutate
+
+
+def replace(file, old, new, row):
+    def mutate(p):
+        p.replace_bytes(file, old, new)
+        return row
+
+    return mutate
+
+
+def duplicate_row(p):
+    rows = p.rows(SEATS)
+    p.write_rows(SEATS, [*rows, rows[0]])
+    return len(rows) + 2
+
+
+def drop_row(p):
+    rows = p.rows(SEATS)
+    p.write_rows(SEATS, [r for r in rows if not (r["election_id"] == "cor-2018" and r["bloc_id"] == "huqooq")])
+    return None
+
+
+def change_seed_and_descriptor(p):
+    """The source file changes and the descriptor is updated to match; sources.csv still holds the cited file's hash."""
+    import hashlib
+
+    p.replace_bytes(BRIEF, b"drone strike", b"drone attack")
+    data = (p.root / BRIEF).read_bytes()
+
+    def update(d):
+        resource = next(r for r in d["resources"] if r["path"] == BRIEF)
+        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+        resource["bytes"] = len(data)
+
+    p.edit_descriptor(update)
+    return p.line(SOURCES, source_id="brief")
+
+
+def shift_offsets(p):
+    line = claim(p, "rasanah-sadrist-2021-seats")
+    row = p.rows(CLAIMS)[line - 2]
+    p.set_cell(CLAIMS, line, "start", str(int(row["start"]) + 1))
+    p.set_cell(CLAIMS, line, "end", str(int(row["end"]) + 1))
+    return line
+
+
+CASES = {
+    # layer 1: bytes and Frictionless
+    "type error": (
+        set_seats("seats", "seventy-three", election_id="cor-2021", bloc_id="sadrist"),
+        "frictionless",
+        "type",
+        SEATS,
+        "seats",
+    ),
+    "value below minimum": (
+        set_seats("rank", "0", election_id="cor-2021", bloc_id="sadrist"),
+        "frictionless",
+        "minimum",
+        SEATS,
+        "rank",
+    ),
+    "unknown status": (
+        set_seats("seats_status", "reportd", election_id="cor-2021", bloc_id="sadrist"),
+        "frictionless",
+        "enum",
+        SEATS,
+        "seats_status",
+    ),
+    "missing required value": (
+        set_seats("seats_status", "", election_id="cor-2021", bloc_id="sadrist"),
+        "frictionless",
+        "required",
+        SEATS,
+        "seats_status",
+    ),
+    "id breaks its pattern": (
+        set_claim("rasanah-sadrist-2021-seats", claim_id="Rasanah Sadrist"),
+        "frictionless",
+        "pattern",
+        CLAIMS,
+        "claim_id",
+    ),
+    "duplicate primary key": (duplicate_row, "frictionless", "primary-key", SEATS, "election_id, bloc_id"),
+    "broken foreign key": (
+        set_seats("seats_claim_id", "no-such-claim", election_id="cor-2021", bloc_id="sadrist"),
+        "frictionless",
+        "foreign-key",
+        SEATS,
+        "seats_claim_id",
+    ),
+    "bad date": (
+        lambda p: (p.set_cell(ELECTIONS, 3, "date", "2021-10-32"), 3)[1],
+        "frictionless",
+        "type",
+        ELECTIONS,
+        "date",
+    ),
+    "changed source file": (
+        replace(BRIEF, b"drone strike", b"drone attack", None),
+        "frictionless",
+        "checksum",
+        BRIEF,
+        None,
+    ),
+    "byte-order mark": (
+        lambda p: (p.replace_bytes(SEATS, b"election_id", b"\xef\xbb\xbfelection_id"), 1)[1],
+        "format",
+        "encoding",
+        SEATS,
+        None,
+    ),
+    "not UTF-8": (replace(SEATS, b"not_reported", b"not_r\xe9ported", 3), "format", "encoding", SEATS, None),
+    "CRLF line ends": (
+        lambda p: (p.replace_bytes(SEATS, b"\n", b"\r\n", -1), 1)[1],
+        "format",
+        "line-ending",
+        SEATS,
+        None,
+    ),
+    "blank line": (replace(SEATS, b"\ncor-2018,fatah", b"\n\ncor-2018,fatah", 3), "format", "blank-row", SEATS, None),
+    "no final newline": (
+        lambda p: ((p.root / SEATS).write_bytes((p.root / SEATS).read_bytes()[:-1]), 19)[1],
+        "format",
+        "final-newline",
+        SEATS,
+        None,
+    ),
+    "space before an integer": (
+        set_seats("seats", " 73", election_id="cor-2021", bloc_id="sadrist"),
+        "format",
+        "whitespace",
+        SEATS,
+        "seats",
+    ),
+    # layer 2: Pandera's rules within a table
+    "quote span reversed": (set_claim("rasanah-sadrist-2021-seats", end="3000"), "pandera", "span", CLAIMS, "end"),
+    "allegation without its author": (
+        set_claim("rasanah-hanizadeh-rigged", attributed_to=""),
+        "pandera",
+        "attribution",
+        CLAIMS,
+        "attributed_to",
+    ),
+    "claim with two values": (
+        set_claim("rasanah-sadrist-2021-seats", value_date="2021-10-10"),
+        "pandera",
+        "claim-value",
+        CLAIMS,
+        "value",
+    ),
+    "qualitative claim with a comparison": (
+        set_claim("brief-audits-corroborated", comparison="="),
+        "pandera",
+        "comparison",
+        CLAIMS,
+        "comparison",
+    ),
+    "half a relation": (
+        set_claim("rasanah-fatah-rank-decline", ref_bloc_id=""),
+        "pandera",
+        "relation",
+        CLAIMS,
+        "ref_election_id",
+    ),
+    "seat claim without a bloc": (
+        set_claim("rasanah-sadrist-2021-seats", bloc_id=""),
+        "pandera",
+        "claim-bloc",
+        CLAIMS,
+        "bloc_id",
+    ),
+    # layer 3: rules across tables
+    "gap with a value": (
+        set_seats("seats", "0", election_id="cor-2018", bloc_id="sadrist"),
+        "rules",
+        "gap-has-no-value",
+        SEATS,
+        "seats",
+    ),
+    "gap with no reason": (
+        set_seats("seats_note", "", election_id="cor-2018", bloc_id="sadrist"),
+        "rules",
+        "gap-has-reason",
+        SEATS,
+        "seats_note",
+    ),
+    "gap naming a claim": (
+        set_seats("rank_claim_id", "rasanah-fatah-2021-rank", election_id="cor-2021", bloc_id="huqooq"),
+        "rules",
+        "gap-has-no-claim",
+        SEATS,
+        "rank_claim_id",
+    ),
+    "value with no claim": (
+        set_seats("seats_claim_id", "", election_id="cor-2021", bloc_id="sadrist"),
+        "rules",
+        "reported-has-claim",
+        SEATS,
+        "seats_claim_id",
+    ),
+    "reported with no value": (
+        set_seats("seats", "", election_id="cor-2021", bloc_id="sadrist"),
+        "rules",
+        "reported-has-value",
+        SEATS,
+        "seats",
+    ),
+    "value differs from its claim": (
+        set_seats("seats", "74", election_id="cor-2021", bloc_id="sadrist"),
+        "rules",
+        "claim-equals-value",
+        SEATS,
+        "seats",
+    ),
+    "value names another claim": (
+        set_seats("seats_claim_id", "rasanah-taqaddum-2021-seats", election_id="cor-2021", bloc_id="sadrist"),
+        "rules",
+        "claim-speaks-of-cell",
+        SEATS,
+        "seats_claim_id",
+    ),
+    "claim contradicts a second claim's value": (
+        lambda p: set_claim("brief-sadrist-largest-bloc-2021", value="2")(p) and sadrist_2021(p),
+        "rules",
+        "claim-equals-value",
+        SEATS,
+        "rank",
+    ),
+    "a reported value left as a gap": (
+        lambda p: (
+            [
+                p.set_cell(SEATS, sadrist_2021(p), c, v)
+                for c, v in (
+                    ("seats", ""),
+                    ("seats_status", "not_reported"),
+                    ("seats_claim_id", ""),
+                    ("seats_note", "x"),
+                )
+            ]
+            and sadrist_2021(p)
+        ),
+        "rules",
+        "claim-fills-gap",
+        SEATS,
+        "seats",
+    ),
+    "missing election-bloc row": (drop_row, "rules", "complete", SEATS, "bloc_id"),
+    "seats above the chamber": (
+        set_seats("seats", "330", election_id="cor-2021", bloc_id="sadrist"),
+        "rules",
+        "seats-within-total",
+        SEATS,
+        "seats",
+    ),
+    "place disagrees with seats": (
+        set_seats("rank", "3", election_id="cor-2021", bloc_id="sadrist"),
+        "rules",
+        "rank-agrees-with-seats",
+        SEATS,
+        "rank",
+    ),
+    # layer 4: provenance
+    "changed quote": (
+        set_claim(
+            "rasanah-sadrist-2021-seats",
+            quote="The cross-sectarian bloc of Muqtada al-Sadr was the largest vote winner, securing 74 seats",
+        ),
+        "provenance",
+        "quote-stands",
+        CLAIMS,
+        "quote",
+    ),
+    "shifted offsets": (shift_offsets, "provenance", "quote-stands", CLAIMS, "start"),
+    "misplaced spelling": (
+        lambda p: (p.set_cell(NAMES, 2, "start", "3210"), 2)[1],
+        "provenance",
+        "quote-stands",
+        NAMES,
+        "start",
+    ),
+    "number not in its quote": (
+        set_claim("rasanah-fatah-2021-rank", value="4"),
+        "provenance",
+        "number-in-quote",
+        CLAIMS,
+        "value",
+    ),
+    "factor not in its quote": (
+        set_claim("brief-fatah-lost-over-half", ref_factor="0.25"),
+        "provenance",
+        "number-in-quote",
+        CLAIMS,
+        "ref_factor",
+    ),
+    "date not in its quote": (
+        lambda p: (
+            [p.set_cell(ELECTIONS, 3, "date", "2021-10-11")]
+            and set_claim("brief-2021-election-date", value_date="2021-10-11")(p)
+        ),
+        "provenance",
+        "date-in-quote",
+        CLAIMS,
+        "value_date",
+    ),
+    "source file no longer the cited one": (
+        change_seed_and_descriptor,
+        "provenance",
+        "source-checksum",
+        SOURCES,
+        "sha256",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_corruption_is_caught(package, case):
+    mutate, layer, rule, file, column = CASES[case]
+    row = mutate(package)
+    assert_finding(package.validate(), layer=layer, rule=rule, file=file, row=row, column=column)

@@ -1,0 +1,85 @@
+"""The package as shipped is valid, and validating it changes nothing and fetches nothing."""
+
+import hashlib
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from validation.run import validate
+
+
+def tree_digest(folder):
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_shipped_package_is_valid():
+    result = validate(str(ROOT / "datapackage.json"))
+    assert result.valid, "\n".join(str(f) for layer in result.layers for f in layer.findings)
+    assert [layer.status for layer in result.layers] == ["passed"] * 4
+
+
+def test_validation_writes_nothing_and_opens_no_socket(monkeypatch):
+    before = tree_digest(ROOT / "data")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("validation tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    assert validate(str(ROOT / "datapackage.json")).valid
+    assert tree_digest(ROOT / "data") == before
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "validate.py"), *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_command_line_exit_codes_and_summary():
+    ok = run_cli()
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "4. provenance: passed" in ok.stdout and ok.stdout.rstrip().endswith("VALID")
+    missing = run_cli("no/such/datapackage.json")
+    assert missing.returncode == 2 and "no such file: no/such/datapackage.json" in missing.stderr
+    assert run_cli("--no-such-option").returncode == 2
+
+
+def test_json_report_is_machine_readable():
+    done = run_cli("--json")
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["valid"] is True and report["version"] == "1.0.0"
+    assert [layer["status"] for layer in report["layers"]] == ["passed"] * 4
+    assert report["values"]["reported"] > 0 and {v["verdict"] for v in report["relational_claims"]} <= {
+        "holds",
+        "contradicted",
+        "undetermined",
+    }
+
+
+def test_invalid_package_exits_1_and_names_the_place(package):
+    package.set_cell(
+        "data/seat_results.csv",
+        package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist"),
+        "seats",
+        "seventy",
+    )
+    done = run_cli(str(package.descriptor))
+    assert done.returncode == 1
+    assert "data/seat_results.csv, row" in done.stdout and "column seats" in done.stdout and "INVALID" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["sources", "elections", "blocs", "bloc-names", "bloc-links", "claims", "seat-results"]
+)
+def test_every_table_has_a_schema_with_titles_and_descriptions(name):
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    schema = json.loads((ROOT / resource["schema"]).read_text(encoding="utf-8"))
+    assert schema["primaryKey"], name
+    assert all(field.get("title") and field.get("description") for field in schema["fields"])
