@@ -12,6 +12,7 @@ CLAIMS = "data/claims.csv"
 ELECTIONS = "data/elections.csv"
 SOURCES = "data/sources.csv"
 NAMES = "data/bloc_names.csv"
+PARTICIPATION = "data/bloc_participation.csv"
 BRIEF = "seeds/000_298e8f6d201a8252.txt"
 
 
@@ -37,6 +38,15 @@ def set_claim(target, **cells):
         line = claim(p, target)
         for column, value in cells.items():
             p.set_cell(CLAIMS, line, column, value)
+        return line
+
+    return mutate
+
+
+def set_participation(column, value, **where):
+    def mutate(p):
+        line = p.line(PARTICIPATION, **where)
+        p.set_cell(PARTICIPATION, line, column, value)
         return line
 
     return mutate
@@ -205,6 +215,20 @@ CASES = {
         CLAIMS,
         "ref_election_id",
     ),
+    "participation with two bases": (
+        set_participation("source_url", "https://example.org/x", bloc_id="fatah", election_id="cor-2021"),
+        "pandera",
+        "basis",
+        PARTICIPATION,
+        "claim_id",
+    ),
+    "ran without a list name": (
+        set_participation("list_name", "", bloc_id="fatah", election_id="cor-2021"),
+        "pandera",
+        "list-name",
+        PARTICIPATION,
+        "list_name",
+    ),
     "seat claim without a bloc": (
         set_claim("rasanah-sadrist-2021-seats", bloc_id=""),
         "pandera",
@@ -286,6 +310,33 @@ CASES = {
         "claim-fills-gap",
         SEATS,
         "seats",
+    ),
+    "a list that did not run with a gap of the wrong kind": (
+        set_seats("seats_status", "not_reported", election_id="cor-2018", bloc_id="taqaddum"),
+        "rules",
+        "participation",
+        SEATS,
+        "seats_status",
+    ),
+    "a list that ran with no applicable seats": (
+        lambda p: (
+            set_participation("participation", "own_list", bloc_id="nasr", election_id="cor-2021")(p)
+            and p.line(SEATS, election_id="cor-2021", bloc_id="nasr")
+        ),
+        "rules",
+        "participation",
+        SEATS,
+        "seats_status",
+    ),
+    "coalition member not marked as inside a list": (
+        lambda p: (
+            set_participation("participation", "own_list", bloc_id="nasr", election_id="cor-2021")(p)
+            and p.line("data/bloc_links.csv", bloc_id="nasr", relation="member_of")
+        ),
+        "rules",
+        "participation",
+        "data/bloc_links.csv",
+        "relation",
     ),
     "missing election-bloc row": (drop_row, "rules", "complete", SEATS, "bloc_id"),
     "seats above the chamber": (

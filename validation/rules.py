@@ -259,7 +259,63 @@ def ranks_agree_with_seats(typed, paths, cells) -> list[Finding]:
     return found
 
 
+def participation_explains_gaps(typed, paths, cells) -> list[Finding]:
+    """A bloc that ran its own list has seats that apply; one that was not on the ballot has none.
+
+    A bloc that ran inside another list may go either way: a report may credit it with seats.
+    """
+    found = []
+    part = typed["bloc-participation"]
+    took_part = dict(zip(zip(part["bloc_id"], part["election_id"]), part["participation"]))
+    kinds = dict(zip(typed["blocs"]["bloc_id"], typed["blocs"]["kind"]))
+    for (measure, election, bloc), cell in cells.items():
+        if measure != "seats" or kinds.get(bloc) == "pair":
+            continue
+        how = took_part.get((bloc, election))
+        if how is None:
+            found.append(
+                Finding(
+                    LAYER,
+                    "participation",
+                    f"bloc_participation.csv has no row for {bloc} in {election}",
+                    paths["bloc-participation"],
+                    None,
+                    "bloc_id",
+                )
+            )
+        elif (how == "own_list" and cell.status == "not_applicable") or (
+            how == "did_not_run" and cell.status != "not_applicable"
+        ):
+            found.append(
+                Finding(
+                    LAYER,
+                    "participation",
+                    f"{bloc} took part in {election} as '{how}', so its seats cannot be '{cell.status}'",
+                    paths[cell.table],
+                    cell.row,
+                    "seats_status",
+                )
+            )
+    links = typed["bloc-links"]
+    for position, bloc, relation, election in zip(
+        links.index, links["bloc_id"], links["relation"], links["election_id"]
+    ):
+        if relation == "member_of" and took_part.get((bloc, election)) != "inside_list":
+            found.append(
+                Finding(
+                    LAYER,
+                    "participation",
+                    f"{bloc} is linked as a member of another list in {election}, but bloc_participation.csv does not say it ran 'inside_list'",
+                    paths["bloc-links"],
+                    line_of(position),
+                    "relation",
+                )
+            )
+    return found
+
+
 RULES = [
+    participation_explains_gaps,
     gaps_and_reported_values,
     claims_agree_with_values,
     every_bloc_in_every_election,

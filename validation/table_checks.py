@@ -67,6 +67,16 @@ def _arabic_name_sourced(frame):
     return ~_present(frame, "name_ar") | _present(frame, "name_source_url")
 
 
+def _one_basis(frame):
+    """Backed by a claim in the reports or by an outside page with its passage, not both, not neither."""
+    claim, url, quote = (_present(frame, c) for c in ("claim_id", "source_url", "source_quote"))
+    return (claim != url) & (url == quote)
+
+
+def _list_named(frame):
+    return (frame["participation"] == "did_not_run") != _present(frame, "list_name")
+
+
 SPAN = TableRule("span", "end", "end must be greater than start", _end_after_start)
 
 TABLE_RULES = {
@@ -110,6 +120,15 @@ TABLE_RULES = {
         ),
     ],
     "bloc-names": [SPAN],
+    "bloc-participation": [
+        TableRule("basis", "claim_id", "give either claim_id or source_url with source_quote, not both", _one_basis),
+        TableRule(
+            "list-name",
+            "list_name",
+            "list_name is required when the bloc ran, and must be empty when it did not",
+            _list_named,
+        ),
+    ],
     "blocs": [
         TableRule(
             "name-source",
