@@ -1,0 +1,1 @@
+"""Commands that build parts of the package from its tables and schemas."""
