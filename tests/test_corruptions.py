@@ -347,7 +347,10 @@ CASES = {
         "seats",
     ),
     "place disagrees with seats": (
-        set_seats("rank", "3", election_id="cor-2021", bloc_id="sadrist"),
+        lambda p: (
+            set_seats("rank", "3", election_id="cor-2021", bloc_id="sadrist")(p)
+            and p.line(SEATS, election_id="cor-2021", bloc_id="taqaddum")
+        ),
         "rules",
         "rank-agrees-with-seats",
         SEATS,

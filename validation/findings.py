@@ -39,3 +39,27 @@ def show(value) -> str:
         return repr(value)
     number = float(value)
     return f"{number:g}"
+
+
+PER_RULE = 20
+
+
+def per_row(bad, make, limit: int = PER_RULE) -> list[Finding]:
+    """One finding per offending row of `bad` (a DataFrame), up to `limit`, then one that counts the rest.
+
+    A broken column of a million rows gives a readable report, not a million lines.
+    """
+    found = [make(row) for row in bad.head(limit).itertuples(index=False)]
+    if len(bad) > limit:
+        last = found[-1]
+        found.append(
+            Finding(
+                last.layer,
+                last.rule,
+                f"... and {len(bad) - limit} more rows break this rule",
+                last.file,
+                None,
+                last.column,
+            )
+        )
+    return found

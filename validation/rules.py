@@ -1,316 +1,291 @@
 """Layer 3: rules across tables, and the verdict on every relational claim.
 
-Each rule is a small function; its docstring says what it protects. A rule returns findings;
-the verdicts are information about the reports, not faults of the package.
+Each rule is a small function whose docstring says what it protects. Rules work on whole
+columns at once, so their cost grows with the data, not with its square. A rule returns
+findings; the verdicts are information about the reports, not faults of the package.
 """
 
 import operator
 from dataclasses import dataclass
 
-from .findings import Finding, show
-from .tables import line_of
-from .values import Cell, describe_key, index_cells, missing, status_columns
+from .findings import Finding, per_row, show
+from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
 
 LAYER = "rules"
 COMPARE = {"=": operator.eq, "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
 QUALITATIVE = {"result_status", "outcome"}
 
 
-def _paths(package) -> dict[str, str]:
-    return {r["name"]: r["path"] for r in package.tables}
+@dataclass
+class Context:
+    """What every rule reads: the typed tables, their paths, and the long table of value cells."""
+
+    typed: dict
+    paths: dict
+    cells: object
+
+    def at_cell(self, rule, column_suffix, message):
+        """A finding maker for rows of `cells`: located at the cell's own file, row and column."""
+        return lambda r: Finding(LAYER, rule, message(r), self.paths[r.table], int(r.row), r.column + column_suffix)
 
 
-def gaps_and_reported_values(typed, paths, cells) -> list[Finding]:
-    """A gap carries no value and no claim but says why; a reported value names its claim."""
-    found = []
-    for name, frame in typed.items():
-        for column in status_columns(frame):
-            for position, status, value, claim, note in zip(
-                frame.index,
-                frame[f"{column}_status"],
-                frame[column],
-                frame[f"{column}_claim_id"],
-                frame[f"{column}_note"],
-                strict=True,
-            ):
-                row = line_of(position)
-                if status == "reported":
-                    if missing(value):
-                        found.append(
-                            Finding(
-                                LAYER,
-                                "reported-has-value",
-                                f"{column}_status is 'reported' but {column} is empty",
-                                paths[name],
-                                row,
-                                column,
-                            )
-                        )
-                    if missing(claim):
-                        found.append(
-                            Finding(
-                                LAYER,
-                                "reported-has-claim",
-                                f"{column} is reported but names no claim in {column}_claim_id",
-                                paths[name],
-                                row,
-                                f"{column}_claim_id",
-                            )
-                        )
-                else:
-                    if not missing(value):
-                        found.append(
-                            Finding(
-                                LAYER,
-                                "gap-has-no-value",
-                                f"{column}_status is '{status}' (a gap) but {column} holds {value!r}; a gap must be empty, never 0 or a guess",
-                                paths[name],
-                                row,
-                                column,
-                            )
-                        )
-                    if not missing(claim):
-                        found.append(
-                            Finding(
-                                LAYER,
-                                "gap-has-no-claim",
-                                f"{column}_status is '{status}' (a gap) but names claim {claim!r}",
-                                paths[name],
-                                row,
-                                f"{column}_claim_id",
-                            )
-                        )
-                    if missing(note):
-                        found.append(
-                            Finding(
-                                LAYER,
-                                "gap-has-reason",
-                                f"{column} is a gap ('{status}') with no reason in {column}_note",
-                                paths[name],
-                                row,
-                                f"{column}_note",
-                            )
-                        )
-    return found
-
-
-def claims_agree_with_values(typed, paths, cells) -> list[Finding]:
-    """Every value claim equals the cell it speaks of, and every reported cell is its claim's value."""
-    found = []
+def value_claims(typed):
+    """Claims that state one value of a cell: '=' with no compared election or bloc."""
     claims = typed["claims"]
-    by_id = {}
-    for row in claims.itertuples():
-        claim = row._asdict()
-        by_id[claim["claim_id"]] = claim
-        if (
-            claim["comparison"] != "="
-            or not missing(claim["ref_election_id"])
-            or claim["measure"] not in ("seats", "rank", "total_seats", "election_date")
-        ):
-            continue
-        key = (claim["measure"], claim["election_id"], None if missing(claim["bloc_id"]) else claim["bloc_id"])
-        cell = cells.get(key)
-        stated = claim["value_date"] if claim["measure"] == "election_date" else claim["value"]
-        if cell is None:
-            found.append(
-                Finding(
-                    LAYER,
-                    "claim-has-cell",
-                    f"claim {claim['claim_id']} states {describe_key(*key)} but the package has no row for it",
-                    paths["claims"],
-                    line_of(row.Index),
-                    "bloc_id",
-                )
-            )
-        elif cell.status != "reported":
-            found.append(
-                Finding(
-                    LAYER,
-                    "claim-fills-gap",
-                    f"claim {claim['claim_id']} states {show(stated)} but the cell is a gap ('{cell.status}')",
-                    paths[cell.table],
-                    cell.row,
-                    cell.column,
-                )
-            )
-        elif cell.known and not _equal(cell.value, stated):
-            found.append(
-                Finding(
-                    LAYER,
-                    "claim-equals-value",
-                    f"the table says {show(cell.value)} but claim {claim['claim_id']} says {show(stated)}",
-                    paths[cell.table],
-                    cell.row,
-                    cell.column,
-                )
-            )
-    for key, cell in cells.items():
-        claim = by_id.get(cell.claim_id)
-        if not cell.known or claim is None:
-            continue
-        named = (claim["measure"], claim["election_id"], None if missing(claim["bloc_id"]) else claim["bloc_id"])
-        if named != key or claim["comparison"] != "=" or not missing(claim["ref_election_id"]):
-            found.append(
-                Finding(
-                    LAYER,
-                    "claim-speaks-of-cell",
-                    f"{cell.column}_claim_id names {cell.claim_id}, which states {claim['comparison']} {describe_key(*named)}, not {describe_key(*key)}",
-                    paths[cell.table],
-                    cell.row,
-                    f"{cell.column}_claim_id",
-                )
-            )
+    chosen = claims[
+        (claims["comparison"] == "=")
+        & claims["ref_election_id"].isna()
+        & claims["measure"].isin(["seats", "rank", "total_seats", "election_date"])
+    ]
+    stated = (
+        chosen["value_date"].astype(object).where(chosen["measure"] == "election_date", chosen["value"].astype(object))
+    )
+    chosen = chosen.assign(
+        bloc_id=chosen["bloc_id"].fillna(NO_BLOC).astype(object), stated=stated, claim_row=chosen.index + 2
+    )
+    return chosen[[*KEY, "stated", "claim_row"]].assign(stating=chosen["claim_id"])
+
+
+def same_value(measures, left, right):
+    """Element-wise equality of two value columns: numbers as numbers, dates as text."""
+    import pandas as pd
+
+    numeric = measures.isin(NUMERIC)
+    as_numbers = pd.to_numeric(left.where(numeric), errors="coerce") == pd.to_numeric(
+        right.where(numeric), errors="coerce"
+    )
+    as_text = left.astype(str) == right.astype(str)
+    return as_numbers.where(numeric, as_text).fillna(False).astype(bool)
+
+
+def gaps_and_reported_values(ctx: Context) -> list[Finding]:
+    """A gap carries no value and no claim but says why; a reported value names its claim."""
+    c = ctx.cells
+    reported = c["status"] == "reported"
+    checks = [
+        (
+            reported & c["value"].isna(),
+            "reported-has-value",
+            "",
+            lambda r: f"{r.column}_status is 'reported' but {r.column} is empty",
+        ),
+        (
+            reported & c["claim_id"].isna(),
+            "reported-has-claim",
+            "_claim_id",
+            lambda r: f"{r.column} is reported but names no claim in {r.column}_claim_id",
+        ),
+        (
+            ~reported & c["value"].notna(),
+            "gap-has-no-value",
+            "",
+            lambda r: (
+                f"{r.column}_status is '{r.status}' (a gap) but {r.column} holds {show(r.value)}; a gap must be empty, never 0 or a guess"
+            ),
+        ),
+        (
+            ~reported & c["claim_id"].notna(),
+            "gap-has-no-claim",
+            "_claim_id",
+            lambda r: f"{r.column}_status is '{r.status}' (a gap) but names claim {r.claim_id!r}",
+        ),
+        (
+            ~reported & c["note"].isna(),
+            "gap-has-reason",
+            "_note",
+            lambda r: f"{r.column} is a gap ('{r.status}') with no reason in {r.column}_note",
+        ),
+    ]
+    return [f for mask, rule, suffix, message in checks for f in per_row(c[mask], ctx.at_cell(rule, suffix, message))]
+
+
+def claims_agree_with_values(ctx: Context) -> list[Finding]:
+    """Every value claim equals the cell it speaks of, and every reported cell is its claim's value."""
+    claims = value_claims(ctx.typed)
+    joined = claims.merge(ctx.cells, on=KEY, how="left", indicator=True)
+    no_cell = joined[joined["_merge"] == "left_only"]
+    found = per_row(
+        no_cell,
+        lambda r: Finding(
+            LAYER,
+            "claim-has-cell",
+            f"claim {r.stating} states {describe_key(r.measure, r.election_id, r.bloc_id)} but the package has no row for it",
+            ctx.paths["claims"],
+            int(r.claim_row),
+            "bloc_id",
+        ),
+    )
+    matched = joined[joined["_merge"] == "both"]
+    fills_gap = matched[matched["status"] != "reported"]
+    found += per_row(
+        fills_gap,
+        ctx.at_cell(
+            "claim-fills-gap",
+            "",
+            lambda r: f"claim {r.stating} states {show(r.stated)} but the cell is a gap ('{r.status}')",
+        ),
+    )
+    known = matched[matched["known"]]
+    differs = known[~same_value(known["measure"], known["value"], known["stated"])]
+    found += per_row(
+        differs,
+        ctx.at_cell(
+            "claim-equals-value",
+            "",
+            lambda r: f"the table says {show(r.value)} but claim {r.stating} says {show(r.stated)}",
+        ),
+    )
+
+    named = ctx.cells[ctx.cells["known"] & ctx.cells["claim_id"].notna()]
+    claims_all = ctx.typed["claims"].assign(bloc_id=lambda f: f["bloc_id"].fillna(NO_BLOC).astype(object))
+    pairs = named.merge(
+        claims_all[["claim_id", *KEY, "comparison", "ref_election_id"]], on="claim_id", suffixes=("", "_claim")
+    )
+    wrong = pairs[
+        (pairs["measure"] != pairs["measure_claim"])
+        | (pairs["election_id"] != pairs["election_id_claim"])
+        | (pairs["bloc_id"] != pairs["bloc_id_claim"])
+        | (pairs["comparison"] != "=")
+        | pairs["ref_election_id"].notna()
+    ]
+    found += per_row(
+        wrong,
+        ctx.at_cell(
+            "claim-speaks-of-cell",
+            "_claim_id",
+            lambda r: (
+                f"{r.column}_claim_id names {r.claim_id}, which states {r.comparison} {describe_key(r.measure_claim, r.election_id_claim, r.bloc_id_claim)}, not {describe_key(r.measure, r.election_id, r.bloc_id)}"
+            ),
+        ),
+    )
     return found
 
 
-def _equal(value, stated) -> bool:
-    if isinstance(stated, str):
-        return str(value) == stated
-    return not missing(stated) and float(value) == float(stated)
-
-
-def every_bloc_in_every_election(typed, paths, cells) -> list[Finding]:
+def every_bloc_in_every_election(ctx: Context) -> list[Finding]:
     """No silent gap: each bloc has a seat-results row for each election, even if all of it is a gap."""
-    results = typed["seat-results"]
-    have = set(zip(results["election_id"], results["bloc_id"]))
-    return [
-        Finding(
+    import pandas as pd
+
+    results = ctx.typed["seat-results"]
+    grid = pd.MultiIndex.from_product(
+        [ctx.typed["elections"]["election_id"], ctx.typed["blocs"]["bloc_id"]], names=["election_id", "bloc_id"]
+    )
+    absent = grid[~grid.isin(pd.MultiIndex.from_frame(results[["election_id", "bloc_id"]].astype(object)))].to_frame(
+        index=False
+    )
+    return per_row(
+        absent,
+        lambda r: Finding(
             LAYER,
             "complete",
-            f"no row for bloc {bloc!r} in election {election!r}; add one, with gaps where nothing is reported",
-            paths["seat-results"],
+            f"no row for bloc {r.bloc_id!r} in election {r.election_id!r}; add one, with gaps where nothing is reported",
+            ctx.paths["seat-results"],
             None,
             "bloc_id",
-        )
-        for election in typed["elections"]["election_id"]
-        for bloc in typed["blocs"]["bloc_id"]
-        if (election, bloc) not in have
-    ]
+        ),
+    )
 
 
-def _contained(typed) -> set[tuple[str, str]]:
-    """(election, bloc) pairs whose seats are already inside another bloc's count."""
-    links = typed["bloc-links"]
-    return set(zip(links["election_id"], links["bloc_id"]))
-
-
-def seats_within_total(typed, paths, cells) -> list[Finding]:
+def seats_within_total(ctx: Context) -> list[Finding]:
     """No bloc, and no set of separately counted blocs, has more seats than the chamber."""
-    found = []
-    inside = _contained(typed)
-    for election in typed["elections"]["election_id"]:
-        total = cells.get(("total_seats", election, None))
-        if total is None or not total.known:
-            continue
-        counted = [
-            (k, c)
-            for k, c in cells.items()
-            if k[0] == "seats" and k[1] == election and c.known and (election, k[2]) not in inside
-        ]
-        for (_, _, bloc), cell in counted:
-            if cell.value > total.value:
-                found.append(
-                    Finding(
-                        LAYER,
-                        "seats-within-total",
-                        f"{bloc} has {cell.value} seats in {election}, more than the chamber's {total.value}",
-                        paths[cell.table],
-                        cell.row,
-                        "seats",
-                    )
-                )
-        added = sum(c.value for _, c in counted)
-        if added > total.value:
-            found.append(
-                Finding(
-                    LAYER,
-                    "seats-within-total",
-                    f"the reported seats of {election} add up to {added}, more than the chamber's {total.value}",
-                    paths["seat-results"],
-                    None,
-                    "seats",
-                )
-            )
+    c = ctx.cells
+    totals = c[(c["measure"] == "total_seats") & c["known"]].set_index("election_id")["value"].astype(float)
+    inside = ctx.typed["bloc-links"][["election_id", "bloc_id"]].astype(object).drop_duplicates().assign(inside=True)
+    seats = c[(c["measure"] == "seats") & c["known"] & c["election_id"].isin(totals.index)].merge(
+        inside, on=["election_id", "bloc_id"], how="left"
+    )
+    seats = seats.assign(total=seats["election_id"].map(totals), seats=seats["value"].astype(float))
+    counted = seats[seats["inside"].isna()]
+    found = per_row(
+        counted[counted["seats"] > counted["total"]],
+        ctx.at_cell(
+            "seats-within-total",
+            "",
+            lambda r: (
+                f"{r.bloc_id} has {show(r.seats)} seats in {r.election_id}, more than the chamber's {show(r.total)}"
+            ),
+        ),
+    )
+    sums = counted.groupby("election_id")["seats"].sum()
+    for election, added in sums[sums > totals.reindex(sums.index)].items():
+        message = f"the reported seats of {election} add up to {show(added)}, more than the chamber's {show(totals[election])}"
+        found.append(Finding(LAYER, "seats-within-total", message, ctx.paths["seat-results"], None, "seats"))
     return found
 
 
-def ranks_agree_with_seats(typed, paths, cells) -> list[Finding]:
-    """Where two blocs of one election have both seats and places, more seats means a better place."""
-    found = []
-    ranked = {}
-    for (measure, election, bloc), cell in cells.items():
-        seats = cells.get(("seats", election, bloc))
-        if measure == "rank" and cell.known and seats is not None and seats.known:
-            ranked.setdefault(election, []).append((bloc, seats.value, cell.value, cell))
-    for election, rows in ranked.items():
-        for bloc, seats, rank, cell in rows:
-            for other, other_seats, other_rank, _ in rows:
-                if seats > other_seats and rank >= other_rank:
-                    found.append(
-                        Finding(
-                            LAYER,
-                            "rank-agrees-with-seats",
-                            f"{bloc} has more seats than {other} in {election} ({seats} > {other_seats}) but not a better place ({rank} vs {other_rank})",
-                            paths[cell.table],
-                            cell.row,
-                            "rank",
-                        )
-                    )
-    return found
+def ranks_agree_with_seats(ctx: Context) -> list[Finding]:
+    """Where two blocs of one election have both seats and places, fewer seats never means a better place."""
+    c = ctx.cells
+    seats = c[(c["measure"] == "seats") & c["known"]][["election_id", "bloc_id", "value"]].rename(
+        columns={"value": "seats"}
+    )
+    ranks = c[(c["measure"] == "rank") & c["known"]][
+        ["election_id", "bloc_id", "value", "table", "row", "column"]
+    ].rename(columns={"value": "rank"})
+    both = ranks.merge(seats, on=["election_id", "bloc_id"]).astype({"seats": float, "rank": float})
+    if both.empty:
+        return []
+    by_group = (
+        both.groupby(["election_id", "seats"])["rank"]
+        .max()
+        .reset_index()
+        .sort_values(["election_id", "seats"], ascending=[True, False])
+    )
+    # the worst place among blocs with strictly more seats, in the same election
+    by_group["above"] = by_group.groupby("election_id")["rank"].cummax().groupby(by_group["election_id"]).shift(1)
+    both = both.merge(by_group[["election_id", "seats", "above"]], on=["election_id", "seats"])
+    bad = both[both["rank"] <= both["above"]]
+
+    def finding(r):
+        other = both[
+            (both["election_id"] == r.election_id) & (both["seats"] > r.seats) & (both["rank"] >= r.rank)
+        ].iloc[0]
+        message = (
+            f"{r.bloc_id} has fewer seats than {other['bloc_id']} in {r.election_id} ({show(r.seats)} < {show(other['seats'])})"
+            f" but no worse a place ({show(r.rank)} vs {show(other['rank'])})"
+        )
+        return Finding(LAYER, "rank-agrees-with-seats", message, ctx.paths[r.table], int(r.row), "rank")
+
+    return per_row(bad, finding)
 
 
-def participation_explains_gaps(typed, paths, cells) -> list[Finding]:
+def participation_explains_gaps(ctx: Context) -> list[Finding]:
     """A bloc that ran its own list has seats that apply; one that was not on the ballot has none.
 
     A bloc that ran inside another list may go either way: a report may credit it with seats.
     """
-    found = []
-    part = typed["bloc-participation"]
-    took_part = dict(zip(zip(part["bloc_id"], part["election_id"]), part["participation"]))
-    kinds = dict(zip(typed["blocs"]["bloc_id"], typed["blocs"]["kind"]))
-    for (measure, election, bloc), cell in cells.items():
-        if measure != "seats" or kinds.get(bloc) == "pair":
-            continue
-        how = took_part.get((bloc, election))
-        if how is None:
-            found.append(
-                Finding(
-                    LAYER,
-                    "participation",
-                    f"bloc_participation.csv has no row for {bloc} in {election}",
-                    paths["bloc-participation"],
-                    None,
-                    "bloc_id",
-                )
-            )
-        elif (how == "own_list" and cell.status == "not_applicable") or (
-            how == "did_not_run" and cell.status != "not_applicable"
-        ):
-            found.append(
-                Finding(
-                    LAYER,
-                    "participation",
-                    f"{bloc} took part in {election} as '{how}', so its seats cannot be '{cell.status}'",
-                    paths[cell.table],
-                    cell.row,
-                    "seats_status",
-                )
-            )
-    links = typed["bloc-links"]
-    for position, bloc, relation, election in zip(
-        links.index, links["bloc_id"], links["relation"], links["election_id"]
-    ):
-        if relation == "member_of" and took_part.get((bloc, election)) != "inside_list":
-            found.append(
-                Finding(
-                    LAYER,
-                    "participation",
-                    f"{bloc} is linked as a member of another list in {election}, but bloc_participation.csv does not say it ran 'inside_list'",
-                    paths["bloc-links"],
-                    line_of(position),
-                    "relation",
-                )
-            )
+    part = ctx.typed["bloc-participation"][["bloc_id", "election_id", "participation"]].astype(object)
+    seats = ctx.cells[ctx.cells["measure"] == "seats"].merge(part, on=["bloc_id", "election_id"])
+    bad = seats[
+        ((seats["participation"] == "own_list") & (seats["status"] == "not_applicable"))
+        | ((seats["participation"] == "did_not_run") & (seats["status"] != "not_applicable"))
+    ]
+    found = per_row(
+        bad,
+        ctx.at_cell(
+            "participation",
+            "_status",
+            lambda r: (
+                f"{r.bloc_id} took part in {r.election_id} as '{r.participation}', so its seats cannot be '{r.status}'"
+            ),
+        ),
+    )
+    links = ctx.typed["bloc-links"].assign(line=lambda f: f.index + 2)
+    members = (
+        links[links["relation"] == "member_of"]
+        .astype({"bloc_id": object, "election_id": object})
+        .merge(part, on=["bloc_id", "election_id"], how="left")
+    )
+    found += per_row(
+        members[members["participation"] != "inside_list"],
+        lambda r: Finding(
+            LAYER,
+            "participation",
+            f"{r.bloc_id} is linked as a member of another list in {r.election_id}, but bloc_participation.csv does not say it ran 'inside_list'",
+            ctx.paths["bloc-links"],
+            int(r.line),
+            "relation",
+        ),
+    )
     return found
 
 
@@ -334,43 +309,56 @@ class Verdict:
         return {"claim_id": self.claim_id, "verdict": self.verdict, "detail": self.detail}
 
 
-def _side(cells, measure, election, bloc) -> tuple[Cell | None, str]:
-    cell = cells.get((measure, election, None if missing(bloc) else bloc))
-    name = describe_key(measure, election, None if missing(bloc) else bloc)
-    if cell is None:
-        return None, f"{name} (not in the package's tables)"
-    return (cell, name) if cell.known else (None, f"{name} ({cell.status})")
+def relational_claims(typed):
+    """Claims that compare a value with another value, or with a bound other than equality."""
+    claims = typed["claims"]
+    compares = claims["ref_election_id"].notna() | (claims["comparison"].notna() & (claims["comparison"] != "="))
+    return claims[compares & ~claims["measure"].isin(QUALITATIVE)]
 
 
 def relational_verdicts(typed, cells) -> list[Verdict]:
-    """Evaluate each claim that compares a value with another value, or with a bound."""
+    """Judge each relational claim against the tables: holds, contradicted, or undetermined."""
+    claims = relational_claims(typed)
+    wanted = cells["measure"].isin(claims["measure"]) & cells["election_id"].isin(
+        {*claims["election_id"], *claims["ref_election_id"].dropna()}
+    )
+    wanted &= cells["bloc_id"].isin({NO_BLOC, *claims["bloc_id"].dropna(), *claims["ref_bloc_id"].dropna()})
+    near = cells[wanted]
+    lookup = {
+        (m, e, b): (s, v)
+        for m, e, b, s, v in zip(near["measure"], near["election_id"], near["bloc_id"], near["status"], near["value"])
+    }
+
+    def side(measure, election, bloc):
+        key = (measure, election, NO_BLOC if missing(bloc) else bloc)
+        name = describe_key(*key)
+        if key not in lookup:
+            return None, f"{name} (not in the package's tables)"
+        status, value = lookup[key]
+        return (value, name) if status == "reported" and value is not None else (None, f"{name} ({status})")
+
     verdicts = []
-    for claim in typed["claims"].itertuples(index=False):
-        relational = not missing(claim.ref_election_id) or (
-            claim.comparison not in ("=", None) and not missing(claim.comparison)
-        )
-        if claim.measure in QUALITATIVE or not relational:
-            continue
-        left, left_name = _side(cells, claim.measure, claim.election_id, claim.bloc_id)
+    for claim in claims.itertuples(index=False):
+        left, left_name = side(claim.measure, claim.election_id, claim.bloc_id)
         if missing(claim.ref_election_id):
-            right_value, right_name, right = claim.value, f"{claim.value:g}", True
+            right, right_name = claim.value, show(claim.value)
         else:
-            right, right_name = _side(cells, claim.measure, claim.ref_election_id, claim.ref_bloc_id)
-            right_value = right.value * claim.ref_factor if right else None
-            if claim.ref_factor != 1:
-                right_name = f"{claim.ref_factor:g} x {right_name}"
-        unknown = [name for side, name in ((left, left_name), (right, right_name)) if not side]
+            right, right_name = side(claim.measure, claim.ref_election_id, claim.ref_bloc_id)
+            right = None if right is None else float(right) * claim.ref_factor
+            right_name = right_name if claim.ref_factor == 1 else f"{claim.ref_factor:g} x {right_name}"
+        unknown = [name for value, name in ((left, left_name), (right, right_name)) if value is None]
         if unknown:
             verdicts.append(Verdict(claim.claim_id, "undetermined", "missing: " + "; ".join(unknown)))
             continue
-        holds = COMPARE[claim.comparison](float(left.value), float(right_value))
-        detail = f"{left_name} = {left.value} {claim.comparison} {right_name} = {right_value:g}"
+        holds = COMPARE[claim.comparison](float(left), float(right))
+        detail = f"{left_name} = {show(left)} {claim.comparison} {right_name} = {show(right)}"
         verdicts.append(Verdict(claim.claim_id, "holds" if holds else "contradicted", detail))
     return verdicts
 
 
-def check(package, typed: dict) -> tuple[list[Finding], list[Verdict]]:
-    cells = index_cells(typed)
-    paths = _paths(package)
-    found = [finding for rule in RULES for finding in rule(typed, paths, cells)]
-    return found, relational_verdicts(typed, cells)
+def check(package, typed: dict) -> tuple[list[Finding], list[Verdict], object]:
+    """Run every rule; return the findings, the verdicts and the long table of value cells."""
+    cells = cell_frame(typed)
+    ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
+    found = [finding for rule in RULES for finding in rule(ctx)]
+    return found, relational_verdicts(typed, cells), cells

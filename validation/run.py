@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from . import frictionless_layer, pandera_layer, provenance, rules
 from .findings import Finding
 from .package import DataPackage, PackageRefused, open_package
-from .values import index_cells
 
 LAYERS = ["frictionless", "pandera", "rules", "provenance"]
 
@@ -53,14 +52,6 @@ class Result:
         }
 
 
-def count_values(typed) -> dict:
-    """How many values are reported and how many are gaps, by kind."""
-    counts = {}
-    for cell in index_cells(typed).values():
-        counts[cell.status] = counts.get(cell.status, 0) + 1
-    return dict(sorted(counts.items()))
-
-
 def validate(descriptor: str) -> Result:
     """Run every layer; a layer runs only when the ones before it passed."""
     result = Result(descriptor)
@@ -80,9 +71,9 @@ def validate(descriptor: str) -> Result:
     pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
     if pandera.findings:
         return result
-    cross.findings, result.verdicts = rules.check(package, typed)
+    cross.findings, result.verdicts, cells = rules.check(package, typed)
     cross.ran = True
-    result.values = count_values(typed)
+    result.values = {status: int(n) for status, n in sorted(cells["status"].value_counts().items())}
     cross.summary = f"{len(rules.RULES)} rules, {len(result.verdicts)} relational claims evaluated"
     prov.findings, counts = provenance.check(package, typed)
     prov.ran = True

@@ -1,12 +1,8 @@
-"""The package's values as one lookup: (measure, election, bloc) -> the cell that holds it.
+"""The package's values as one long table: one row per value cell, whatever table holds it.
 
 Seat results hold seats and places; elections hold polling days and chamber sizes. Rules and
-verdicts read values through this one index, so a new table of values needs one line here.
+verdicts read values through this one frame, so a new table of values needs one line here.
 """
-
-from dataclasses import dataclass
-
-from .tables import line_of
 
 # measure -> (table, column); a table without bloc_id holds values of the election as a whole
 CELLS = {
@@ -15,26 +11,42 @@ CELLS = {
     "total_seats": ("elections", "total_seats"),
     "election_date": ("elections", "date"),
 }
+NUMERIC = {"seats", "rank", "total_seats"}
+KEY = ["measure", "election_id", "bloc_id"]
+NO_BLOC = ""  # bloc_id of a value that belongs to the election as a whole
 
 
-@dataclass(frozen=True)
-class Cell:
-    table: str
-    column: str
-    row: int
-    status: str
-    value: object
-    claim_id: str | None
+def cell_frame(typed):
+    """Every value cell: measure, election, bloc, status, value, claim, note, and where it stands."""
+    import pandas as pd
 
-    @property
-    def known(self) -> bool:
-        """Reported and present (a reported cell left empty is a fault found elsewhere)."""
-        return self.status == "reported" and self.value is not None
+    parts = []
+    for measure, (table, column) in CELLS.items():
+        frame = typed[table]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "measure": measure,
+                    "election_id": frame["election_id"].astype(object),
+                    "bloc_id": frame["bloc_id"].astype(object) if "bloc_id" in frame else NO_BLOC,
+                    "status": frame[f"{column}_status"].astype(object),
+                    "value": frame[column].astype(object),
+                    "claim_id": frame[f"{column}_claim_id"].astype(object),
+                    "note": frame[f"{column}_note"].astype(object),
+                    "table": table,
+                    "column": column,
+                    "row": frame.index + 2,
+                }
+            )
+        )
+    cells = pd.concat(parts, ignore_index=True)
+    cells["value"] = cells["value"].where(cells["value"].notna(), None)
+    cells["known"] = (cells["status"] == "reported") & cells["value"].notna()
+    return cells
 
 
-def status_columns(frame) -> list[str]:
-    """The value columns that follow the reported-or-gap convention (they have a *_status twin)."""
-    return [c for c in frame.columns if f"{c}_status" in frame.columns]
+def describe_key(measure: str, election: str, bloc: str | None) -> str:
+    return f"{measure} of {bloc} in {election}" if bloc and bloc != NO_BLOC else f"{measure} of {election}"
 
 
 def missing(value) -> bool:
@@ -42,27 +54,3 @@ def missing(value) -> bool:
     from pandas import isna
 
     return value is None or bool(isna(value))
-
-
-def index_cells(typed: dict) -> dict[tuple, Cell]:
-    """Every value cell of the package, keyed by (measure, election_id, bloc_id or None)."""
-    cells = {}
-    for measure, (table, column) in CELLS.items():
-        frame = typed[table]
-        for row in frame.itertuples():
-            record = row._asdict()
-            key = (measure, record["election_id"], record.get("bloc_id"))
-            claim = record[f"{column}_claim_id"]
-            cells[key] = Cell(
-                table,
-                column,
-                line_of(row.Index),
-                record[f"{column}_status"],
-                None if missing(record[column]) else record[column],
-                None if missing(claim) else claim,
-            )
-    return cells
-
-
-def describe_key(measure: str, election: str, bloc: str | None) -> str:
-    return f"{measure} of {bloc} in {election}" if bloc else f"{measure} of {election}"
