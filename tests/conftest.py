@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import make_copy
+from validation.frictionless_layer import ROW_LIMIT
 from validation.run import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,9 +17,14 @@ PARTS = ["datapackage.json", "data", "schemas", "seeds"]
 
 
 class PackageCopy:
-    def __init__(self, root: Path):
-        self.root = root
+    """A copy of the package; with `rows`, one whose seat-results table is enlarged with synthetic gaps."""
+
+    def __init__(self, root: Path, rows: int = 0, row_limit: int = ROW_LIMIT):
+        self.root, self.row_limit = root, row_limit
         root.mkdir(parents=True)
+        if rows:
+            make_copy(root, rows)
+            return
         for part in PARTS:
             source = ROOT / part
             (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
@@ -27,7 +34,7 @@ class PackageCopy:
         return self.root / "datapackage.json"
 
     def validate(self):
-        return validate(str(self.descriptor))
+        return validate(str(self.descriptor), row_limit=self.row_limit)
 
     def rows(self, file: str) -> list[dict]:
         return list(csv.DictReader(io.StringIO((self.root / file).read_text(encoding="utf-8"))))
@@ -65,6 +72,13 @@ class PackageCopy:
 @pytest.fixture
 def package(tmp_path) -> PackageCopy:
     return PackageCopy(tmp_path / "package")
+
+
+@pytest.fixture
+def large_package(tmp_path) -> PackageCopy:
+    """2,000 seat-results rows, with Frictionless reading only the first row of each table:
+    every other row is checked by the large-table path alone."""
+    return PackageCopy(tmp_path / "package", rows=2000, row_limit=1)
 
 
 def findings(result) -> list:

@@ -1,18 +1,19 @@
-"""Layer 1: Frictionless validation of the descriptor and every resource, plus the byte rules.
+"""Layer 1, Frictionless: the descriptor against the Data Package profile, each table against its
+Table Schema (types, constraints, primary and foreign keys), each source file against its size
+and sha256.
 
-Frictionless checks the descriptor against the Data Package profile, each table against its
-Table Schema (types, constraints, primary and foreign keys) and each source file against its
-declared size and sha256.
+Frictionless reads rows one by one. Past ROW_LIMIT rows a table's remaining rows are left to the
+Pandera layer, which checks the same Table Schema on whole columns at once; the descriptor, the
+schemas and the checksums are always checked here in full.
 """
 
 import re
 
-from .file_format import check_bytes, check_whitespace
 from .findings import Finding
 from .package import DataPackage
-from .tables import read_text_frame
 
 LAYER = "frictionless"
+ROW_LIMIT = 10_000
 CONSTRAINT = re.compile(r'constraint "(\w+)"')
 RULES = {
     "hash-count": "checksum",
@@ -20,7 +21,10 @@ RULES = {
     "type-error": "type",
     "unique-error": "unique",
     "encoding-error": "encoding",
+    **dict.fromkeys(["incorrect-label", "missing-label", "extra-label", "blank-label", "duplicate-label"], "header"),
 }
+# what the byte rules already say, more plainly, about a file
+SAID_BY_FORMAT = {"encoding", "blank-row", "header", "extra-cell", "missing-cell"}
 
 
 def rule_of(error) -> str:
@@ -38,32 +42,18 @@ def to_finding(error, path: str | None, key: list[str]) -> Finding:
     return Finding(LAYER, rule_of(error), error.message, path, getattr(error, "row_number", None), column)
 
 
-def check(package: DataPackage, frames: dict) -> list[Finding]:
-    """Validate with Frictionless; fill `frames` with each table read as text."""
+def check(package: DataPackage, row_limit: int = ROW_LIMIT) -> list[Finding]:
     import frictionless
 
-    found = []
-    for resource in package.tables:
-        path, data = resource["path"], package.raw[resource["name"]]
-        problems = check_bytes(path, data)
-        found += problems
-        if any(p.rule == "encoding" for p in problems):
-            continue
-        try:
-            frame = read_text_frame(package, resource["name"])
-        except ValueError as error:  # pandas' ParserError is a ValueError
-            found.append(Finding(LAYER, "csv", f"not a well-formed CSV: {error}", path))
-            continue
-        frames[resource["name"]] = frame
-        found += check_whitespace(path, frame)
-    report = frictionless.validate(str(package.descriptor_path))
+    report = frictionless.validate(str(package.descriptor_path), limit_rows=row_limit)
     keys = {r["path"]: package.schemas[r["name"]].get("primaryKey", []) for r in package.tables}
     errors = [(error, None) for error in report.errors] + [
         (error, task.place) for task in report.tasks for error in task.errors
     ]
-    seen = {(f.file, f.rule) for f in found if f.rule in ("encoding", "blank-row")}
-    for error, path in errors:
-        finding = to_finding(error, path, keys.get(path, []))
-        if (finding.file, finding.rule) not in seen:  # already said, more plainly, by the byte rules
-            found.append(finding)
-    return found
+    return [to_finding(error, path, keys.get(path, [])) for error, path in errors]
+
+
+def merge(format_findings: list[Finding], frictionless_findings: list[Finding]) -> list[Finding]:
+    """Both lists, less what Frictionless repeats about a file the byte rules already faulted."""
+    said = {(f.file, f.rule) for f in format_findings if f.rule in SAID_BY_FORMAT}
+    return format_findings + [f for f in frictionless_findings if (f.file, f.rule) not in said]

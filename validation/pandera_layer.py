@@ -5,7 +5,7 @@ short in three places, mended here: integers become nullable Int64 (gaps are emp
 dates are checked as ISO dates, and a composite primary key is checked as unique together.
 """
 
-from .findings import Finding, examples
+from .findings import Finding, examples, per_row
 from .package import DataPackage
 from .table_checks import TABLE_RULES
 from .tables import line_of
@@ -31,31 +31,44 @@ def build_schema(name: str, table_schema: dict):
     from pandera.io.pandas_io import from_frictionless_schema
 
     schema = from_frictionless_schema(table_schema)
-    fields = {f["name"]: f for f in table_schema["fields"]}
-    iso_date = pa.Check(
-        lambda s: s.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & _parses_as_date(s),
-        name="iso_date",
-        error="not a date of the form YYYY-MM-DD",
-    )
     changes = {}
-    for field_name, field in fields.items():
+    for field in table_schema["fields"]:
+        column, constraints = field["name"], field.get("constraints", {})
+        checks = [c for c in schema.columns[column].checks if c.name != "str_matches"]
+        if "pattern" in constraints:
+            checks.append(pa.Check(_matches(constraints["pattern"]), name="str_matches"))
+        if field["type"] == "date":
+            checks.append(pa.Check(_is_iso_date, name="iso_date"))
+        changes[column] = {"checks": checks, "unique": False}  # keys are checked by unique_keys()
         if field["type"] == "integer":
-            changes[field_name] = {"dtype": "Int64"}
-        elif field["type"] == "date":
-            changes[field_name] = {"checks": [*schema.columns[field_name].checks, iso_date]}
+            changes[column]["dtype"] = "Int64"
     schema = schema.update_columns(changes)
-    key = table_schema.get("primaryKey", [])
-    if len(key) > 1:
-        schema.unique = key
-    rules = TABLE_RULES.get(name, [])
-    schema.checks = [pa.Check(rule.holds, name=rule.name) for rule in rules]
+    schema.unique = None
+    schema.checks = [pa.Check(rule.holds, name=rule.name) for rule in TABLE_RULES.get(name, [])]
     return schema
 
 
-def _parses_as_date(series):
+def _matches(pattern: str):
+    """A pattern check that tests each distinct value once: ids repeat, a million rows hold few."""
+
+    def check(series):
+        import pandas as pd
+
+        distinct = pd.Series(series.dropna().unique(), dtype=object)
+        good = distinct[distinct.str.fullmatch(pattern).astype(bool)]
+        return series.isin(good) | series.isna()
+
+    return check
+
+
+def _is_iso_date(series):
+    """A real calendar day written YYYY-MM-DD."""
     import pandas as pd
 
-    return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce").notna()
+    return (
+        series.str.fullmatch(r"\d{4}-\d{2}-\d{2}").astype(bool)
+        & pd.to_datetime(series, format="%Y-%m-%d", errors="coerce").notna()
+    )
 
 
 def describe(group, path: str, rules: dict) -> Finding:
@@ -98,4 +111,72 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
             )
             for _, group in cases.groupby(["column", "check"], dropna=False, sort=False):
                 found.append(describe(group, path, rules))
+    if not found:
+        found += unique_keys(package, typed) + foreign_keys(package, typed)
+    return found
+
+
+def unique_keys(package: DataPackage, typed: dict) -> list[Finding]:
+    """No two rows share a primary key, or a value of a column declared unique.
+
+    Each repeat is reported at the row that repeats an earlier one, as Frictionless does.
+    """
+    found = []
+    for resource in package.tables:
+        schema, frame = package.schemas[resource["name"]], typed[resource["name"]]
+        key = schema.get("primaryKey", [])
+        unique = [
+            [f["name"]] for f in schema["fields"] if f.get("constraints", {}).get("unique") and [f["name"]] != key
+        ]
+        for fields, rule in [(key, "primary-key")] * bool(key) + [(u, "unique") for u in unique]:
+            values = frame[fields].dropna()
+            repeats = values[values.duplicated(keep="first")].assign(row=lambda f: f.index + 2)
+            found += per_row(
+                repeats,
+                lambda r, fields=fields, rule=rule, path=resource["path"]: Finding(
+                    LAYER,
+                    rule,
+                    f"{', '.join(repr(getattr(r, f)) for f in fields)} repeats an earlier row",
+                    path,
+                    int(r.row),
+                    ", ".join(fields),
+                ),
+            )
+    return found
+
+
+def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
+    """Every reference in a table names a row that exists in the table it points to.
+
+    Frictionless checks references row by row; this checks them on whole columns, so it holds at
+    any size. An empty reference is no reference.
+    """
+    import pandas as pd
+
+    found = []
+    for resource in package.tables:
+        frame = typed[resource["name"]]
+        for key in package.schemas[resource["name"]].get("foreignKeys", []):
+            fields, target = key["fields"], key["reference"]
+            parent = typed[target["resource"]][target["fields"]]
+            child = frame[fields].dropna()
+            known = (
+                pd.MultiIndex.from_frame(parent.astype(object)) if len(fields) > 1 else parent.iloc[:, 0].astype(object)
+            )
+            values = (
+                pd.MultiIndex.from_frame(child.astype(object)) if len(fields) > 1 else child.iloc[:, 0].astype(object)
+            )
+            bad = child[~values.isin(known)].assign(row=lambda f: f.index + 2)
+            where = f"{target['resource']}.{', '.join(target['fields'])}"
+            found += per_row(
+                bad,
+                lambda r, fields=fields, where=where, path=resource["path"]: Finding(
+                    LAYER,
+                    "foreign-key",
+                    f"{', '.join(repr(getattr(r, f)) for f in fields)} is not a value of {where}",
+                    path,
+                    int(r.row),
+                    ", ".join(fields),
+                ),
+            )
     return found

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from . import frictionless_layer, pandera_layer, provenance, rules
+from . import file_format, frictionless_layer, pandera_layer, provenance, rules
+from .background import Background
 from .findings import Finding
 from .package import DataPackage, PackageRefused, open_package
 
@@ -52,25 +53,41 @@ class Result:
         }
 
 
-def validate(descriptor: str) -> Result:
-    """Run every layer; a layer runs only when the ones before it passed."""
+def validate(descriptor: str, row_limit: int = frictionless_layer.ROW_LIMIT) -> Result:
+    """Run every layer; a layer counts only when the ones before it passed.
+
+    Frictionless runs in a second process while this one checks the bytes and runs the later
+    layers; their findings are kept only if layer 1 passed, so the report reads in order.
+    """
     result = Result(descriptor)
-    first, pandera, cross, prov = result.layers
+    first = result.layers[0]
     try:
         package: DataPackage = open_package(descriptor)
     except PackageRefused as refused:
         first.findings, first.ran = refused.findings, True
         return result
     result.version = package.descriptor.get("version")
-    frames, typed = {}, {}
-    first.findings, first.ran = frictionless_layer.check(package, frames), True
+    pending = Background(frictionless_layer.check, package, row_limit)
+    format_findings, frames = file_format.check(package)
+    if not format_findings:
+        run_later_layers(package, frames, result)
+    first.findings, first.ran = frictionless_layer.merge(format_findings, pending.result()), True
     first.summary = f"{len(package.tables)} tables, {len(package.files)} source files"
     if first.findings:
-        return result
+        for layer in result.layers[1:]:
+            layer.findings, layer.ran, layer.summary = [], False, ""
+        result.verdicts, result.values = [], {}
+    return result
+
+
+def run_later_layers(package: DataPackage, frames: dict, result: Result) -> None:
+    """Layers 2 to 4, in order, each only if the one before it passed."""
+    _, pandera, cross, prov = result.layers
+    typed = {}
     pandera.findings, pandera.ran = pandera_layer.check(package, frames, typed), True
     pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
     if pandera.findings:
-        return result
+        return
     cross.findings, result.verdicts, cells = rules.check(package, typed)
     cross.ran = True
     result.values = {status: int(n) for status, n in sorted(cells["status"].value_counts().items())}
@@ -78,4 +95,3 @@ def validate(descriptor: str) -> Result:
     prov.findings, counts = provenance.check(package, typed)
     prov.ran = True
     prov.summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-    return result
