@@ -8,16 +8,11 @@ costs a fraction of a second; only the few offending records are parsed one by o
 
 import csv
 import io
-import re
 
 from .findings import PER_RULE, Finding
 
 LAYER = "format"
-QUOTE, COMMA, NEWLINE = ord('"'), ord(","), ord("\n")
-# white space at the edge of a cell, quoted or not: ' 73', '73 ', '" 73"'; the delimiter before a
-# leading space starts the match, the delimiter after a trailing space ends it
-LEADING = re.compile(rb'(?:^|,)"?[ \t]', re.MULTILINE)
-TRAILING = re.compile(rb'[ \t]"?(?=,|$)', re.MULTILINE)
+QUOTE, COMMA, NEWLINE, SPACE, TAB = (ord(c) for c in '",\n \t')
 
 
 def _line(data: bytes, offset: int) -> int:
@@ -86,10 +81,6 @@ class Records:
     def cells_per_record(self):
         return self.np.diff(self.np.searchsorted(self.commas, self.ends), prepend=0) + 1
 
-    def record_of(self, offset: int) -> int:
-        """The row number (header = 1) of the record holding byte `offset`."""
-        return int(self.np.searchsorted(self.ends, offset)) + 1
-
     def cells(self, row: int) -> list[str]:
         start = 0 if row == 1 else int(self.ends[row - 2]) + 1
         return next(csv.reader(io.StringIO(self.data[start : int(self.ends[row - 1])].decode("utf-8"))), [])
@@ -127,23 +118,36 @@ def check_cells(path: str, data: bytes, names: list[str]) -> list[Finding]:
 
 def check_whitespace(path: str, data: bytes, records: Records, names: list[str]) -> list[Finding]:
     """No cell starts or ends with white space: ' 73' and '73' must not both be 73."""
-    delimiters = [m.start() for m in LEADING.finditer(data)] + [m.end() for m in TRAILING.finditer(data)]
-    hits = records.unquoted(records.np.array(delimiters, dtype=records.np.int64))  # ', ' inside a quoted note is text
-    rows = sorted({records.record_of(int(h)) for h in hits})
+    np = records.np
+    buf = np.frombuffer(data, dtype=np.uint8)
+    size = len(buf)
+    spaces = np.flatnonzero((buf == SPACE) | (buf == TAB))
+
+    def at(offsets):
+        return buf[np.clip(offsets, 0, size - 1)]
+
+    def delimiter(offsets):
+        return (offsets < 0) | (offsets >= size) | np.isin(at(offsets), (COMMA, NEWLINE))
+
+    # the delimiter before a leading space, or after a trailing one (a quote may stand between)
+    before = np.where(at(spaces - 1) == QUOTE, spaces - 2, spaces - 1)
+    after = np.where(at(spaces + 1) == QUOTE, spaces + 2, spaces + 1)
+    edges = np.concatenate([before[delimiter(before)].clip(0, size - 1), after[delimiter(after)].clip(0, size - 1)])
+    hits = records.unquoted(edges)  # ', ' inside a quoted note is text, not a cell edge
+    rows = np.unique(np.searchsorted(records.ends, hits) + 1)
     found = []
     for row in rows[:PER_RULE]:
-        cells = records.cells(row)
-        spaced = [(name, cell) for name, cell in zip(names, cells) if cell != cell.strip()]
+        spaced = [(name, cell) for name, cell in zip(names, records.cells(int(row))) if cell != cell.strip()]
         for name, cell in spaced[:1]:
             found.append(
-                Finding(LAYER, "whitespace", f"the cell {cell!r} starts or ends with white space", path, row, name)
+                Finding(LAYER, "whitespace", f"the cell {cell!r} starts or ends with white space", path, int(row), name)
             )
     if len(rows) > PER_RULE:
         found.append(
             Finding(
                 LAYER,
                 "whitespace",
-                f"... and {len(rows) - PER_RULE} more rows have cells with white space at their edges",
+                f"... and {len(rows) - PER_RULE} more rows may have cells with white space at their edges",
                 path,
             )
         )

@@ -26,26 +26,54 @@ CHECK_RULES = {
 
 
 def build_schema(name: str, table_schema: dict):
-    """The Pandera schema for one table, from its Table Schema."""
-    import pandera.pandas as pa
-    from pandera.io.pandas_io import from_frictionless_schema
+    """The Pandera schema for one table, read from its Table Schema.
 
-    schema = from_frictionless_schema(table_schema)
-    changes = {}
+    Pandera's own converter (from_frictionless_schema) imports Frictionless and re-validates the
+    schema, a third of a second at start-up, and then needs mending: integers must be nullable,
+    dates checked, unique columns and keys checked the Frictionless way. So the few Table Schema
+    features this package uses are read here directly, and any other one is refused rather than
+    silently skipped.
+    """
+    import pandera.pandas as pa
+
+    columns = {}
     for field in table_schema["fields"]:
-        column, constraints = field["name"], field.get("constraints", {})
-        checks = [c for c in schema.columns[column].checks if c.name != "str_matches"]
+        if field["type"] not in DTYPES:
+            raise ValueError(
+                f"{name}: field {field['name']!r} has type {field['type']!r}, which validation does not know"
+            )
+        constraints = dict(field.get("constraints", {}))
+        unknown = set(constraints) - CONSTRAINTS
+        if unknown:
+            raise ValueError(
+                f"{name}: field {field['name']!r} has constraints {sorted(unknown)} that validation does not know"
+            )
+        checks = [pa.Check(_is_iso_date, name="iso_date")] if field["type"] == "date" else []
+        if "enum" in constraints:
+            checks.append(pa.Check.isin(constraints["enum"]))
         if "pattern" in constraints:
-            checks.append(pa.Check(_matches(constraints["pattern"]), name="str_matches"))
-        if field["type"] == "date":
-            checks.append(pa.Check(_is_iso_date, name="iso_date"))
-        changes[column] = {"checks": checks, "unique": False}  # keys are checked by unique_keys()
-        if field["type"] == "integer":
-            changes[column]["dtype"] = "Int64"
-    schema = schema.update_columns(changes)
-    schema.unique = None
-    schema.checks = [pa.Check(rule.holds, name=rule.name) for rule in TABLE_RULES.get(name, [])]
-    return schema
+            checks.append(
+                pa.Check(
+                    _matches(constraints["pattern"]),
+                    name="str_matches",
+                    error=f"str_matches('{constraints['pattern']}')",
+                )
+            )
+        if "minimum" in constraints:
+            checks.append(pa.Check.ge(constraints["minimum"]))
+        if "maximum" in constraints:
+            checks.append(pa.Check.le(constraints["maximum"]))
+        columns[field["name"]] = pa.Column(
+            DTYPES[field["type"]], checks=checks, nullable=not constraints.get("required", False)
+        )
+    table_rules = [pa.Check(rule.holds, name=rule.name) for rule in TABLE_RULES.get(name, [])]
+    return pa.DataFrameSchema(columns, checks=table_rules, coerce=True, strict=True, ordered=True)
+
+
+# Table Schema type -> pandas dtype; text stays plain Python strings, integers may be empty
+DTYPES = {"string": object, "integer": "Int64", "number": "float64", "date": object}
+# unique and primary keys are checked by unique_keys(), references by foreign_keys()
+CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 
 
 def _matches(pattern: str):

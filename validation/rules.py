@@ -102,7 +102,13 @@ def gaps_and_reported_values(ctx: Context) -> list[Finding]:
 def claims_agree_with_values(ctx: Context) -> list[Finding]:
     """Every value claim equals the cell it speaks of, and every reported cell is its claim's value."""
     claims = value_claims(ctx.typed)
-    joined = claims.merge(ctx.cells, on=KEY, how="left", indicator=True)
+    c = ctx.cells
+    near = c[
+        c["measure"].isin(claims["measure"].unique())
+        & c["election_id"].isin(claims["election_id"].unique())
+        & c["bloc_id"].isin(claims["bloc_id"].unique())
+    ]
+    joined = claims.merge(near, on=KEY, how="left", indicator=True)
     no_cell = joined[joined["_merge"] == "left_only"]
     found = per_row(
         no_cell,
@@ -254,7 +260,10 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
     A bloc that ran inside another list may go either way: a report may credit it with seats.
     """
     part = ctx.typed["bloc-participation"][["bloc_id", "election_id", "participation"]].astype(object)
-    seats = ctx.cells[ctx.cells["measure"] == "seats"].merge(part, on=["bloc_id", "election_id"])
+    c = ctx.cells
+    seats = c[(c["measure"] == "seats") & c["bloc_id"].isin(part["bloc_id"].unique())].merge(
+        part, on=["bloc_id", "election_id"]
+    )
     bad = seats[
         ((seats["participation"] == "own_list") & (seats["status"] == "not_applicable"))
         | ((seats["participation"] == "did_not_run") & (seats["status"] != "not_applicable"))
