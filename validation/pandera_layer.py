@@ -70,8 +70,9 @@ def build_schema(name: str, table_schema: dict):
     return pa.DataFrameSchema(columns, checks=table_rules, coerce=True, strict=True, ordered=True)
 
 
-# Table Schema type -> pandas dtype; text stays plain Python strings, integers may be empty
-DTYPES = {"string": object, "integer": "Int64", "number": "float64", "date": object}
+# Table Schema type -> pandas dtype. Text is categorical: ids and statuses repeat, and tests for
+# missing values, equality and membership then work on small integer codes; integers may be empty.
+DTYPES = {"string": "category", "integer": "Int64", "number": "float64", "date": "category"}
 # unique and primary keys are checked by unique_keys(), references by foreign_keys()
 CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 

@@ -41,7 +41,7 @@ def value_claims(typed):
         chosen["value_date"].astype(object).where(chosen["measure"] == "election_date", chosen["value"].astype(object))
     )
     chosen = chosen.assign(
-        bloc_id=chosen["bloc_id"].fillna(NO_BLOC).astype(object), stated=stated, claim_row=chosen.index + 2
+        bloc_id=chosen["bloc_id"].astype(object).fillna(NO_BLOC), stated=stated, claim_row=chosen.index + 2
     )
     return chosen[[*KEY, "stated", "claim_row"]].assign(stating=chosen["claim_id"])
 
@@ -143,8 +143,8 @@ def claims_agree_with_values(ctx: Context) -> list[Finding]:
     )
 
     named = ctx.cells[ctx.cells["known"] & ctx.cells["claim_id"].notna()]
-    claims_all = ctx.typed["claims"].assign(bloc_id=lambda f: f["bloc_id"].fillna(NO_BLOC).astype(object))
-    pairs = named.merge(
+    claims_all = ctx.typed["claims"].astype(object).assign(bloc_id=lambda f: f["bloc_id"].fillna(NO_BLOC))
+    pairs = named.astype(object).merge(
         claims_all[["claim_id", *KEY, "comparison", "ref_election_id"]], on="claim_id", suffixes=("", "_claim")
     )
     wrong = pairs[

@@ -14,7 +14,7 @@ def read_text_frame(package: DataPackage, name: str):
     import pandas as pd
 
     schema = package.schemas[name]
-    frame = pd.read_csv(
+    return pd.read_csv(
         io.BytesIO(package.raw[name]),
         dtype="category",  # parsed once per distinct value: a million rows of repeated ids stay cheap
         keep_default_na=False,
@@ -22,7 +22,6 @@ def read_text_frame(package: DataPackage, name: str):
         encoding="utf-8",
         skip_blank_lines=False,
     )
-    return frame.astype(object)
 
 
 def line_of(index) -> int:

@@ -17,30 +17,37 @@ NO_BLOC = ""  # bloc_id of a value that belongs to the election as a whole
 
 
 def cell_frame(typed):
-    """Every value cell: measure, election, bloc, status, value, claim, note, and where it stands."""
-    import pandas as pd
+    """Every value cell: measure, election, bloc, status, value, claim, note, and where it stands.
 
-    parts = []
+    Text columns stay categorical, stacked with their categories merged, so a million cells cost
+    a few integer arrays rather than a million string comparisons.
+    """
+    import pandas as pd
+    from pandas.api.types import union_categoricals
+
+    parts = {name: [] for name in ("measure", "election_id", "bloc_id", "status", "claim_id", "note", "table", "column")}
+    values, rows = [], []
     for measure, (table, column) in CELLS.items():
         frame = typed[table]
-        parts.append(
-            pd.DataFrame(
-                {
-                    "measure": measure,
-                    "election_id": frame["election_id"].astype(object),
-                    "bloc_id": frame["bloc_id"].astype(object) if "bloc_id" in frame else NO_BLOC,
-                    "status": frame[f"{column}_status"].astype(object),
-                    "value": frame[column].astype(object),
-                    "claim_id": frame[f"{column}_claim_id"].astype(object),
-                    "note": frame[f"{column}_note"].astype(object),
-                    "table": table,
-                    "column": column,
-                    "row": frame.index + 2,
-                }
-            )
-        )
-    cells = pd.concat(parts, ignore_index=True)
+        size = len(frame)
+        texts = {
+            "measure": [measure] * size,
+            "election_id": frame["election_id"],
+            "bloc_id": frame["bloc_id"] if "bloc_id" in frame else [NO_BLOC] * size,
+            "status": frame[f"{column}_status"],
+            "claim_id": frame[f"{column}_claim_id"],
+            "note": frame[f"{column}_note"],
+            "table": [table] * size,
+            "column": [column] * size,
+        }
+        for name, text in texts.items():
+            parts[name].append(pd.Categorical(text))
+        values.append(frame[column].astype(object))
+        rows.append(pd.Series(frame.index + 2))
+    cells = pd.DataFrame({name: union_categoricals(chunks) for name, chunks in parts.items()})
+    cells["value"] = pd.concat(values, ignore_index=True)
     cells["value"] = cells["value"].where(cells["value"].notna(), None)
+    cells["row"] = pd.concat(rows, ignore_index=True)
     cells["known"] = (cells["status"] == "reported") & cells["value"].notna()
     return cells
 
