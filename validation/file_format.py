@@ -154,20 +154,13 @@ def check_whitespace(path: str, data: bytes, records: Records, names: list[str])
     return found
 
 
-BLOCKING = {"encoding", "header", "extra-cell", "missing-cell", "cell-count"}
-
-
-def check(package) -> tuple[list[Finding], dict]:
-    """The byte rules for every table, and each table read as text where its bytes allow."""
-    from .tables import read_text_frame
-
-    found, frames = [], {}
+def check(package) -> list[Finding]:
+    """The byte rules for every table."""
+    found = []
     for resource in package.tables:
         path, data = resource["path"], package.raw[resource["name"]]
         problems = check_bytes(path, data)
         if not any(p.rule == "encoding" for p in problems):
             problems += check_cells(path, data, [f["name"] for f in package.schemas[resource["name"]]["fields"]])
         found += problems
-        if not any(p.rule in BLOCKING for p in problems):
-            frames[resource["name"]] = read_text_frame(package, resource["name"])
-    return found, frames
+    return found

@@ -9,6 +9,7 @@ schemas and the checksums are always checked here in full.
 
 import re
 
+from . import file_format
 from .findings import Finding
 from .package import DataPackage
 
@@ -53,7 +54,9 @@ def check(package: DataPackage, row_limit: int = ROW_LIMIT) -> list[Finding]:
     return [to_finding(error, path, keys.get(path, [])) for error, path in errors]
 
 
-def merge(format_findings: list[Finding], frictionless_findings: list[Finding]) -> list[Finding]:
-    """Both lists, less what Frictionless repeats about a file the byte rules already faulted."""
+def layer_one(package: DataPackage, row_limit: int = ROW_LIMIT) -> list[Finding]:
+    """The byte rules, then Frictionless, less what Frictionless repeats about a file the byte
+    rules already faulted."""
+    format_findings = file_format.check(package)
     said = {(f.file, f.rule) for f in format_findings if f.rule in SAID_BY_FORMAT}
-    return format_findings + [f for f in frictionless_findings if (f.file, f.rule) not in said]
+    return format_findings + [f for f in check(package, row_limit) if (f.file, f.rule) not in said]

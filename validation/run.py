@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from . import file_format, frictionless_layer, pandera_layer, provenance, rules
+from . import frictionless_layer, pandera_layer, provenance, rules
 from .background import Background
 from .findings import Finding
 from .package import DataPackage, PackageRefused, open_package
+from .tables import read_frames
 
 LAYERS = ["frictionless", "pandera", "rules", "provenance"]
 
@@ -56,8 +57,9 @@ class Result:
 def validate(descriptor: str, row_limit: int = frictionless_layer.ROW_LIMIT) -> Result:
     """Run every layer; a layer counts only when the ones before it passed.
 
-    Frictionless runs in a second process while this one checks the bytes and runs the later
-    layers; their findings are kept only if layer 1 passed, so the report reads in order.
+    Layer 1 (the byte rules and Frictionless) runs in a second process while this one reads the
+    tables and runs the later layers; their findings are kept only if layer 1 passed, so the report
+    reads in order and a broken file is never judged by the layers after it.
     """
     result = Result(descriptor)
     first = result.layers[0]
@@ -67,11 +69,12 @@ def validate(descriptor: str, row_limit: int = frictionless_layer.ROW_LIMIT) -> 
         first.findings, first.ran = refused.findings, True
         return result
     result.version = package.descriptor.get("version")
-    pending = Background(frictionless_layer.check, package, row_limit)
-    format_findings, frames = file_format.check(package)
-    if not format_findings:
+    _ = package.raw  # read once, before the second process starts, so both share it
+    pending = Background(frictionless_layer.layer_one, package, row_limit)
+    frames = read_frames(package)
+    if len(frames) == len(package.tables):
         run_later_layers(package, frames, result)
-    first.findings, first.ran = frictionless_layer.merge(format_findings, pending.result()), True
+    first.findings, first.ran = pending.result(), True
     first.summary = f"{len(package.tables)} tables, {len(package.files)} source files"
     if first.findings:
         for layer in result.layers[1:]:

@@ -27,3 +27,14 @@ def read_text_frame(package: DataPackage, name: str):
 def line_of(index) -> int:
     """The line number in the file of a data row at frame position `index` (header is line 1)."""
     return int(index) + 2
+
+
+def read_frames(package: DataPackage) -> dict:
+    """Every table that parses as CSV, read as text; one that does not is left out (layer 1 says why)."""
+    frames = {}
+    for resource in package.tables:
+        try:
+            frames[resource["name"]] = read_text_frame(package, resource["name"])
+        except ValueError:  # pandas' ParserError and UnicodeDecodeError are ValueErrors
+            continue
+    return frames

@@ -22,23 +22,30 @@ def cell_frame(typed):
     Text columns stay categorical, stacked with their categories merged, so a million cells cost
     a few integer arrays rather than a million string comparisons.
     """
+    import numpy as np
     import pandas as pd
     from pandas.api.types import union_categoricals
 
-    parts = {name: [] for name in ("measure", "election_id", "bloc_id", "status", "claim_id", "note", "table", "column")}
+    parts = {
+        name: [] for name in ("measure", "election_id", "bloc_id", "status", "claim_id", "note", "table", "column")
+    }
     values, rows = [], []
     for measure, (table, column) in CELLS.items():
         frame = typed[table]
         size = len(frame)
+
+        def constant(text, size=size):
+            return pd.Categorical.from_codes(np.zeros(size, dtype=np.int8), categories=[text])
+
         texts = {
-            "measure": [measure] * size,
+            "measure": constant(measure),
             "election_id": frame["election_id"],
-            "bloc_id": frame["bloc_id"] if "bloc_id" in frame else [NO_BLOC] * size,
+            "bloc_id": frame["bloc_id"] if "bloc_id" in frame else constant(NO_BLOC),
             "status": frame[f"{column}_status"],
             "claim_id": frame[f"{column}_claim_id"],
             "note": frame[f"{column}_note"],
-            "table": [table] * size,
-            "column": [column] * size,
+            "table": constant(table),
+            "column": constant(column),
         }
         for name, text in texts.items():
             parts[name].append(pd.Categorical(text))
