@@ -4,6 +4,7 @@ Exit status: 0 valid, 1 invalid, 2 usage error.
 """
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -44,6 +45,9 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
     args = parser.parse_args(argv)
+    # A short-lived process that builds many objects and frees them by reference counting:
+    # without the cyclic collector the imports alone run about a tenth faster.
+    gc.disable()
     from .run import validate
 
     try:

@@ -159,17 +159,8 @@ def unique_keys(package: DataPackage, typed: dict) -> list[Finding]:
         ]
         for fields, rule in [(key, "primary-key")] * bool(key) + [(u, "unique") for u in unique]:
             values = frame[fields].dropna()
-            repeats = values[values.duplicated(keep="first")].assign(row=lambda f: f.index + 2)
-            found += per_row(
-                repeats,
-                lambda r, fields=fields, rule=rule, path=resource["path"]: Finding(
-                    LAYER,
-                    rule,
-                    f"{', '.join(repr(getattr(r, f)) for f in fields)} repeats an earlier row",
-                    path,
-                    int(r.row),
-                    ", ".join(fields),
-                ),
+            found += _key_findings(
+                values[values.duplicated(keep="first")], fields, rule, "repeats an earlier row", resource["path"]
             )
     return found
 
@@ -189,23 +180,24 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
             fields, target = key["fields"], key["reference"]
             parent = typed[target["resource"]][target["fields"]]
             child = frame[fields].dropna()
-            known = (
-                pd.MultiIndex.from_frame(parent.astype(object)) if len(fields) > 1 else parent.iloc[:, 0].astype(object)
-            )
-            values = (
-                pd.MultiIndex.from_frame(child.astype(object)) if len(fields) > 1 else child.iloc[:, 0].astype(object)
-            )
-            bad = child[~values.isin(known)].assign(row=lambda f: f.index + 2)
-            where = f"{target['resource']}.{', '.join(target['fields'])}"
-            found += per_row(
-                bad,
-                lambda r, fields=fields, where=where, path=resource["path"]: Finding(
-                    LAYER,
-                    "foreign-key",
-                    f"{', '.join(repr(getattr(r, f)) for f in fields)} is not a value of {where}",
-                    path,
-                    int(r.row),
-                    ", ".join(fields),
-                ),
-            )
+            if len(fields) == 1:
+                known = child.iloc[:, 0].isin(parent.iloc[:, 0].dropna().unique())
+            else:
+                known = pd.MultiIndex.from_frame(child.astype(object)).isin(
+                    pd.MultiIndex.from_frame(parent.astype(object))
+                )
+            where = f"not a value of {target['resource']}.{', '.join(target['fields'])}"
+            found += _key_findings(child[~known], fields, "foreign-key", where, resource["path"])
     return found
+
+
+def _key_findings(rows, fields: list[str], rule: str, text: str, path: str) -> list[Finding]:
+    """One finding per offending row (a frame of the key's columns), naming the key's values."""
+    if rows.empty:
+        return []
+    return per_row(
+        rows.assign(row=rows.index + 2),
+        lambda r: Finding(
+            LAYER, rule, f"{', '.join(repr(getattr(r, f)) for f in fields)} {text}", path, int(r.row), ", ".join(fields)
+        ),
+    )
