@@ -30,6 +30,17 @@ def print_summary(result, out) -> None:
         print("relational claims: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
         for verdict in result.verdicts:
             print(f"   {verdict.verdict:<12} {verdict.claim_id}: {verdict.detail}", file=out)
+    if result.reconciliation:
+        tally = {}
+        for row in result.reconciliation:
+            tally[row["verdict"]] = tally.get(row["verdict"], 0) + 1
+        print("against the official record: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
+        for row in result.reconciliation:
+            if row["verdict"] == "differs":
+                print(
+                    f"   differs      {row['reconciliation_id']}: reported {row['reported']}, reference {row['reference']}",
+                    file=out,
+                )
     print("VALID" if result.valid else "INVALID", file=out)
 
 

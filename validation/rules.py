@@ -9,6 +9,7 @@ import operator
 from dataclasses import dataclass
 
 from .findings import Finding, per_row, show
+from .reconciliation import reconcile, to_csv
 from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
 
 LAYER = "rules"
@@ -365,9 +366,24 @@ def relational_verdicts(typed, cells) -> list[Verdict]:
     return verdicts
 
 
-def check(package, typed: dict) -> tuple[list[Finding], list[Verdict], object]:
-    """Run every rule; return the findings, the verdicts and the long table of value cells."""
+def reconciliation_is_current(package, typed, cells) -> tuple[list[Finding], list[dict]]:
+    """The reconciliation file is exactly what `python -m tools.reconcile` would write now."""
+    rows = reconcile(typed, cells, relational_claims(typed))
+    wanted = to_csv(rows).splitlines()
+    have = package.raw["reconciliation"].decode("utf-8").splitlines()
+    if wanted == have:
+        return [], rows
+    line = next((n for n, (a, b) in enumerate(zip(wanted, have), 1) if a != b), min(len(wanted), len(have)) + 1)
+    message = (
+        f"the file is not what the other tables give (first difference at line {line}); run: python -m tools.reconcile"
+    )
+    return [Finding(LAYER, "reconciliation-current", message, package.table("reconciliation")["path"], line)], rows
+
+
+def check(package, typed: dict):
+    """Run every rule; return the findings, the verdicts, the value cells and the reconciliation."""
     cells = cell_frame(typed)
     ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
     found = [finding for rule in RULES for finding in rule(ctx)]
-    return found, relational_verdicts(typed, cells), cells
+    stale, reconciled = reconciliation_is_current(package, typed, cells)
+    return found + stale, relational_verdicts(typed, cells), cells, reconciled

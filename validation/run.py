@@ -30,6 +30,7 @@ class Result:
     layers: list[Layer] = field(default_factory=lambda: [Layer(name) for name in LAYERS])
     verdicts: list = field(default_factory=list)
     values: dict = field(default_factory=dict)
+    reconciliation: list = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -51,6 +52,7 @@ class Result:
             ],
             "values": self.values,
             "relational_claims": [v.as_dict() for v in self.verdicts],
+            "reconciliation": self.reconciliation,
         }
 
 
@@ -79,7 +81,7 @@ def validate(descriptor: str, row_limit: int = frictionless_layer.ROW_LIMIT) -> 
     if first.findings:
         for layer in result.layers[1:]:
             layer.findings, layer.ran, layer.summary = [], False, ""
-        result.verdicts, result.values = [], {}
+        result.verdicts, result.values, result.reconciliation = [], {}, []
     return result
 
 
@@ -91,7 +93,7 @@ def run_later_layers(package: DataPackage, frames: dict, result: Result) -> None
     pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
     if pandera.findings:
         return
-    cross.findings, result.verdicts, cells = rules.check(package, typed)
+    cross.findings, result.verdicts, cells, result.reconciliation = rules.check(package, typed)
     cross.ran = True
     result.values = {status: int(n) for status, n in sorted(cells["status"].value_counts().items())}
     cross.summary = f"{len(rules.RULES)} rules, {len(result.verdicts)} relational claims evaluated"

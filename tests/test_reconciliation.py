@@ -1,0 +1,77 @@
+"""The reports beside the official record: verdicts follow the references, and a stale file fails."""
+
+import subprocess
+import sys
+
+from conftest import ROOT, assert_finding
+
+from tools.reconcile import build
+from validation.reconciliation import to_csv
+
+RECONCILIATION = "data/reconciliation.csv"
+REFERENCES = "data/reference_results.csv"
+
+
+def verdicts(rows, subject):
+    return {row["reconciliation_id"].split("@")[1]: row["verdict"] for row in rows if row["subject"] == subject}
+
+
+def test_shipped_reconciliation_is_current():
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.reconcile", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_reported_values_and_relations_all_have_a_verdict():
+    rows, typed = build()
+    judged = {row["claim_id"] for row in rows if row["kind"] in ("value", "relation")}
+    results = typed["seat-results"]
+    named = set(results["seats_claim_id"].dropna()) | set(results["rank_claim_id"].dropna())
+    relational = {
+        c
+        for c in typed["claims"]["claim_id"]
+        if c.endswith(
+            ("over-half", "above-sadrist", "below-fatah", "ahead-of-fatah", "rank-decline", "state-forces-decline")
+        )
+    }
+    assert named <= judged and relational <= judged
+
+
+def test_known_differences_are_found():
+    rows, _ = build()
+    taqaddum = verdicts(rows, "seats/cor-2021/taqaddum")
+    assert (
+        taqaddum["cor-2021-final/ina-2021-11-30"] == "differs"
+        and taqaddum["cor-2021-first-count/sputnik-2021-10-11"] == "agrees"
+    )
+    assert set(verdicts(rows, "seats/cor-2018/nasr-hikma").values()) == {"differs"}
+
+
+def test_gaps_stay_gaps_with_the_reference_beside_them(package):
+    rows, typed = build(package.descriptor)
+    fatah = typed["seat-results"].query("election_id == 'cor-2021' and bloc_id == 'fatah'").iloc[0]
+    assert fatah["seats_status"] == "not_reported" and fatah["seats"] is not None and str(fatah["seats"]) == "<NA>"
+    assert verdicts(rows, "seats/cor-2021/fatah")["cor-2021-final/ina-2021-11-30"] == "reference_only"
+
+
+def test_changing_a_reference_changes_the_verdict_and_leaves_the_file_stale(package):
+    line = package.line(REFERENCES, stage_id="cor-2021-final", list_id="taqaddum", ref_source_id="ina-2021-11-30")
+    package.set_cell(REFERENCES, line, "seats", "38")
+    rows, _ = build(package.descriptor)
+    assert verdicts(rows, "seats/cor-2021/taqaddum")["cor-2021-final/ina-2021-11-30"] == "agrees"
+    fresh = to_csv(rows).splitlines()
+    stale = (package.root / RECONCILIATION).read_text(encoding="utf-8").splitlines()
+    row = next(n for n, (a, b) in enumerate(zip(fresh, stale), 1) if a != b)
+    finding = assert_finding(
+        package.validate(), layer="rules", rule="reconciliation-current", file=RECONCILIATION, row=row, column=None
+    )
+    assert "python -m tools.reconcile" in finding.message
+
+
+def test_an_edited_verdict_fails_at_its_line(package):
+    line = package.line(RECONCILIATION, reconciliation_id="seats/cor-2021/taqaddum@cor-2021-final/ina-2021-11-30")
+    package.set_cell(RECONCILIATION, line, "verdict", "agrees")
+    assert_finding(
+        package.validate(), layer="rules", rule="reconciliation-current", file=RECONCILIATION, row=line, column=None
+    )

@@ -1,0 +1,89 @@
+"""Write data/reconciliation.csv from the other tables, and the README's list of differences.
+
+python -m tools.reconcile          # rewrite both
+python -m tools.reconcile --check  # exit 1 if either is stale (validation checks the CSV too)
+"""
+
+import sys
+from pathlib import Path
+
+from tools.readme_sections import refresh
+from validation.package import open_package
+from validation.pandera_layer import check as pandera_check
+from validation.reconciliation import reconcile, to_csv
+from validation.rules import relational_claims
+from validation.tables import read_frames
+from validation.values import cell_frame
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(descriptor: Path = ROOT / "datapackage.json") -> tuple[list[dict], dict]:
+    """The reconciliation rows, and the typed tables they were made from."""
+    package = open_package(descriptor)
+    typed = {}
+    problems = pandera_check(package, read_frames(package), typed)
+    if problems:
+        raise SystemExit("the tables are not valid; run python validate.py first:\n" + "\n".join(map(str, problems)))
+    return reconcile(typed, cell_frame(typed), relational_claims(typed)), typed
+
+
+def coverage(typed) -> list[str]:
+    """How many of the chamber's seats each stage and source accounts for."""
+    results = typed["reference-results"].dropna(subset=["seats"])
+    stages = typed["result-stages"].set_index("stage_id")["election_id"]
+    facts = typed["reference-facts"]
+    totals = dict(
+        zip(
+            facts.loc[facts["measure"] == "total_seats", "election_id"],
+            facts.loc[facts["measure"] == "total_seats", "value"],
+        )
+    )
+    lines = []
+    for (stage, source), seats in results.groupby(["stage_id", "ref_source_id"])["seats"].sum().items():
+        total = int(totals[stages[stage]])
+        state = "complete" if seats == total else f"{total - seats} seats not given by this source"
+        lines.append(f"- `{stage}` ({source}): {seats} of {total} seats; {state}.")
+    return lines
+
+
+def readme_section(rows: list[dict], typed) -> str:
+    """Where the reports differ from the official record, what rests on a count that is not final,
+    and how much of each stage the sources cover."""
+    lines = ["| Row | Reported | Reference | Stage (source) |", "|---|---|---|---|"]
+    for row in rows:
+        if row["verdict"] == "differs":
+            lines.append(
+                f"| `{row['reconciliation_id'].split('@')[0]}` | {row['reported']} | {row['reference']} | {row['stage_id']} ({row['ref_source_id']}) |"
+            )
+    provisional = sorted(
+        {row["subject"] for row in rows if row["verdict"] == "agrees" and row["stage_id"]}
+        - {
+            row["subject"]
+            for row in rows
+            if row["verdict"] == "agrees" and row["stage_id"].endswith(("final", "ratified"))
+        }
+    )
+    lines += [
+        "",
+        "Agree only with a count that is not final: " + (", ".join(f"`{s}`" for s in provisional) or "none") + ".",
+    ]
+    lines += ["", "Seats each stage and source accounts for:", "", *coverage(typed)]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    rows, typed = build()
+    target = ROOT / "data" / "reconciliation.csv"
+    text = to_csv(rows)
+    if "--check" in argv:
+        stale = target.read_text(encoding="utf-8") != text
+        if stale:
+            print("data/reconciliation.csv is stale; run: python -m tools.reconcile", file=sys.stderr)
+        return max(int(stale), refresh("reconciliation", readme_section(rows, typed), argv))
+    target.write_text(text, encoding="utf-8")
+    return refresh("reconciliation", readme_section(rows, typed), argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

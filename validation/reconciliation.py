@@ -1,0 +1,291 @@
+"""The reports beside the official record: every reported value, gap and relational claim, judged
+against each stage and source of the reference results.
+
+A report that differs from the official count is a finding about the report, not a fault of the
+package: the verdicts are information. The table is derived from the other tables by
+`python -m tools.reconcile`, and validation fails when the file on disk is not what it would write.
+"""
+
+import csv
+import io
+import operator
+
+from .values import NO_BLOC, missing
+
+COLUMNS = [
+    "reconciliation_id",
+    "subject",
+    "kind",
+    "claim_id",
+    "election_id",
+    "bloc_id",
+    "measure",
+    "reported",
+    "stage_id",
+    "ref_source_id",
+    "reference",
+    "verdict",
+    "difference",
+    "note",
+]
+COMPARE = {"=": operator.eq, "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
+
+
+def _text(value) -> str:
+    if missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class References:
+    """The reference tables, read as lookups: what each stage and source says of each list."""
+
+    def __init__(self, typed):
+        self.stages = {r.stage_id: r for r in typed["result-stages"].itertuples(index=False)}
+        self.by_stage = {}  # (stage, source) -> {list: (seats, votes)}
+        for r in typed["reference-results"].itertuples(index=False):
+            self.by_stage.setdefault((r.stage_id, r.ref_source_id), {})[r.list_id] = (r.seats, r.votes)
+        self.kinds = dict(zip(typed["reference-lists"]["list_id"], typed["reference-lists"]["kind"]))
+        self.links = {}
+        for r in typed["bloc-reference-links"].itertuples(index=False):
+            self.links.setdefault((r.bloc_id, r.election_id), []).append((r.list_id, r.relation))
+        self.facts = {}
+        for r in typed["reference-facts"].itertuples(index=False):
+            self.facts.setdefault((r.measure, r.election_id), []).append((r.ref_source_id, r.value))
+        totals = {e: int(v) for (m, e), found in self.facts.items() if m == "total_seats" for _, v in found[:1]}
+        self.complete = {
+            key
+            for key, lists in self.by_stage.items()
+            if sum(int(s) for s, _ in lists.values() if not missing(s)) == totals.get(self.stages[key[0]].election_id)
+        }
+
+    def stage_keys(self, election: str) -> list[tuple[str, str]]:
+        """(stage, source) pairs of an election: authoritative stages first, then by date."""
+        keys = [k for k in self.by_stage if self.stages[k[0]].election_id == election]
+        return sorted(keys, key=lambda k: (self.stages[k[0]].authoritative != "yes", str(self.stages[k[0]].date), k))
+
+    def values(self, measure: str, election: str, bloc: str) -> tuple[list[tuple[str, str, float, str]], str]:
+        """Reference values of one measure: [(stage, source, value, note)], or [] and the reason none applies."""
+        if measure in ("total_seats", "election_date"):
+            return [
+                ("", source, value, "") for source, value in self.facts.get((measure, election), [])
+            ], "no reference source gives it"
+        links = self.links.get((bloc, election), [])
+        inside = [list_id for list_id, relation in links if relation == "inside"]
+        if inside:
+            return [], f"the bloc ran inside the list {inside[0]}, whose seats are not the bloc's alone"
+        if not links:
+            return [], "no reference list is linked to the bloc for this election"
+        lists = [list_id for list_id, _ in links]
+        found = []
+        for key in self.stage_keys(election):
+            given = self.by_stage[key]
+            if measure in ("seats", "votes"):
+                column = 0 if measure == "seats" else 1
+                parts = [given.get(list_id, (None, None))[column] for list_id in lists]
+                if all(not missing(p) for p in parts):
+                    note = "sum of " + " and ".join(lists) if len(lists) > 1 else ""
+                    found.append((*key, float(sum(int(p) for p in parts)), note))
+            elif (
+                measure == "rank"
+                and len(lists) == 1
+                and key in self.complete
+                and not missing(given.get(lists[0], (None,))[0])
+            ):
+                found.append((*key, *self.rank(given, lists[0])))
+        reason = (
+            "no stage and source gives every linked list"
+            if measure != "rank"
+            else "no complete stage gives a place (a place needs every list's seats)"
+        )
+        return found, reason
+
+    def rank(self, given: dict, list_id: str) -> tuple[float, str]:
+        """The list's place by seats among the lists (not aggregates) of a complete stage; ties share it."""
+        seats = {k: int(s) for k, (s, _) in given.items() if not missing(s) and self.kinds[k] == "list"}
+        place = 1 + sum(1 for s in seats.values() if s > seats[list_id])
+        tied = sorted(k for k, s in seats.items() if s == seats[list_id] and k != list_id)
+        return float(place), f"tied with {', '.join(tied)}" if tied else ""
+
+
+def _row(subject, kind, claim, election, bloc, measure, reported, key, reference, verdict, difference, note):
+    stage, source = key
+    where = f"{stage or 'fact'}/{source}" if source else "none"
+    return {
+        "reconciliation_id": f"{subject}@{where}",
+        "subject": subject,
+        "kind": kind,
+        "claim_id": claim or "",
+        "election_id": election,
+        "bloc_id": "" if bloc in (None, NO_BLOC) else bloc,
+        "measure": measure,
+        "reported": reported,
+        "stage_id": stage,
+        "ref_source_id": source,
+        "reference": _text(reference),
+        "verdict": verdict,
+        "difference": _text(difference),
+        "note": note,
+    }
+
+
+def value_rows(cells, refs: References) -> list[dict]:
+    """Every reported value beside each reference, and every gap a reference fills beside it."""
+    rows = []
+    for cell in cells.itertuples(index=False):
+        bloc = None if cell.bloc_id == NO_BLOC else cell.bloc_id
+        subject = "/".join(p for p in (cell.measure, cell.election_id, bloc) if p)
+        found, reason = refs.values(cell.measure, cell.election_id, bloc)
+        if cell.status != "reported":
+            for stage, source, value, note in found:
+                rows.append(
+                    _row(
+                        subject,
+                        "gap",
+                        None,
+                        cell.election_id,
+                        bloc,
+                        cell.measure,
+                        cell.status,
+                        (stage, source),
+                        value,
+                        "reference_only",
+                        None,
+                        note,
+                    )
+                )
+            continue
+        reported = cell.value
+        if reported is None:  # a reported cell left empty: a fault the rules report, nothing to compare
+            continue
+        if not found:
+            rows.append(
+                _row(
+                    subject,
+                    "value",
+                    cell.claim_id,
+                    cell.election_id,
+                    bloc,
+                    cell.measure,
+                    _text(reported),
+                    ("", ""),
+                    None,
+                    "not_comparable",
+                    None,
+                    reason,
+                )
+            )
+        for stage, source, value, note in found:
+            if cell.measure == "election_date":
+                same, difference = str(reported) == str(value), None
+            else:
+                same = float(reported) == float(value)
+                difference = None if same else float(reported) - float(value)
+            verdict = "agrees" if same else "differs"
+            rows.append(
+                _row(
+                    subject,
+                    "value",
+                    cell.claim_id,
+                    cell.election_id,
+                    bloc,
+                    cell.measure,
+                    _text(reported),
+                    (stage, source),
+                    value,
+                    verdict,
+                    difference,
+                    note,
+                )
+            )
+    return rows
+
+
+def relation_rows(claims, refs: References) -> list[dict]:
+    """Every relational claim judged on the references: the claim's stage against the compared
+    election's authoritative stage (the same stage when both sides are of one election)."""
+    rows = []
+    for claim in claims.itertuples(index=False):
+        bloc = None if missing(claim.bloc_id) else claim.bloc_id
+        ref_bloc = None if missing(claim.ref_bloc_id) else claim.ref_bloc_id
+        factor = "" if claim.ref_factor == 1 else f"{claim.ref_factor:g} x "
+        reported = f"{claim.measure} of {bloc} in {claim.election_id} {claim.comparison} {factor}{claim.measure} of {ref_bloc} in {claim.ref_election_id}"
+        left, left_reason = refs.values(claim.measure, claim.election_id, bloc)
+        right, right_reason = refs.values(claim.measure, claim.ref_election_id, ref_bloc)
+        authoritative = [r for r in right if refs.stages[r[0]].authoritative == "yes"] or right[:1]
+        judged = []
+        for stage, source, value, _ in left:
+            match = (
+                [r for r in right if (r[0], r[1]) == (stage, source)]
+                if claim.ref_election_id == claim.election_id
+                else authoritative[:1]
+            )
+            judged += [(stage, source, value, other) for other in match[:1]]
+        subject = claim.claim_id
+        if not judged:
+            reason = left_reason if not left else right_reason if not right else "no stage and source gives both sides"
+            rows.append(
+                _row(
+                    subject,
+                    "relation",
+                    claim.claim_id,
+                    claim.election_id,
+                    bloc,
+                    claim.measure,
+                    reported,
+                    ("", ""),
+                    None,
+                    "not_comparable",
+                    None,
+                    reason,
+                )
+            )
+        for stage, source, value, (other_stage, other_source, other, _) in judged:
+            holds = COMPARE[claim.comparison](value, other * claim.ref_factor)
+            reference = f"{_text(value)} {claim.comparison} {factor}{_text(other)}"
+            note = (
+                ""
+                if (other_stage, other_source) == (stage, source)
+                else f"compared side from {other_stage}/{other_source}"
+            )
+            rows.append(
+                _row(
+                    subject,
+                    "relation",
+                    claim.claim_id,
+                    claim.election_id,
+                    bloc,
+                    claim.measure,
+                    reported,
+                    (stage, source),
+                    reference,
+                    "agrees" if holds else "differs",
+                    None,
+                    note,
+                )
+            )
+    return rows
+
+
+def reconcile(typed, cells, relational) -> list[dict]:
+    """The whole reconciliation, in a stable order."""
+    refs = References(typed)
+    linked = {bloc for bloc, _ in refs.links}
+    chosen = (
+        (cells["status"] == "reported")
+        | cells["measure"].isin(["total_seats", "election_date"])
+        | cells["bloc_id"].isin(linked)
+    )
+    rows = value_rows(cells[chosen], refs)
+    rows += relation_rows(relational, refs)
+    return sorted(rows, key=lambda r: (r["kind"] != "value", r["kind"] != "gap", r["reconciliation_id"]))
+
+
+def to_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
