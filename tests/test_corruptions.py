@@ -72,6 +72,11 @@ def drop_final_newline(p):
     return data.count(b"\n")
 
 
+def drop_huqooq_link(p):
+    links = "data/bloc_reference_links.csv"
+    p.write_rows(links, [r for r in p.rows(links) if r["bloc_id"] != "huqooq"])
+
+
 def drop_row(p):
     rows = p.rows(SEATS)
     p.write_rows(SEATS, [r for r in rows if not (r["election_id"] == "cor-2018" and r["bloc_id"] == "huqooq")])
@@ -343,6 +348,13 @@ CASES = {
         "participation",
         "data/bloc_links.csv",
         "relation",
+    ),
+    "a bloc that ran with no reference list": (
+        drop_huqooq_link,
+        "rules",
+        "reference-link",
+        "data/bloc_reference_links.csv",
+        "bloc_id",
     ),
     "missing election-bloc row": (drop_row, "rules", "complete", SEATS, "bloc_id"),
     "seats above the chamber": (

@@ -299,8 +299,33 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
     return found
 
 
+def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
+    """Every bloc that was on the ballot in an election is tied to the list or lists it is compared with."""
+    part = ctx.typed["bloc-participation"]
+    ran = part[part["participation"] != "did_not_run"][["bloc_id", "election_id"]].astype(object)
+    links = (
+        ctx.typed["bloc-reference-links"][["bloc_id", "election_id"]]
+        .astype(object)
+        .drop_duplicates()
+        .assign(linked=True)
+    )
+    unlinked = ran.merge(links, on=["bloc_id", "election_id"], how="left").query("linked.isna()")
+    return per_row(
+        unlinked,
+        lambda r: Finding(
+            LAYER,
+            "reference-link",
+            f"{r.bloc_id} ran in {r.election_id} but bloc_reference_links.csv ties it to no reference list",
+            ctx.paths["bloc-reference-links"],
+            None,
+            "bloc_id",
+        ),
+    )
+
+
 RULES = [
     participation_explains_gaps,
+    ran_blocs_are_linked,
     gaps_and_reported_values,
     claims_agree_with_values,
     every_bloc_in_every_election,
