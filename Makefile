@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: validate test lint clean
+.PHONY: validate test lint clean cff
 
 $(VENV)/installed: requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -24,3 +24,9 @@ test: validate lint
 
 clean:
 	rm -rf $(VENV)
+
+# cffconvert pins versions that cannot share .venv with Frictionless, so it gets its own.
+cff:
+	$(PYTHON) -m venv .venv-cff
+	.venv-cff/bin/python -m pip install --quiet --disable-pip-version-check cffconvert==2.0.0
+	.venv-cff/bin/cffconvert --validate

@@ -129,6 +129,14 @@ TABLE_RULES = {
             _list_named,
         ),
     ],
+    "identifiers": [
+        TableRule(
+            "one-subject",
+            "bloc_id",
+            "give exactly one of bloc_id and list_id",
+            lambda f: _present(f, "bloc_id") != _present(f, "list_id"),
+        ),
+    ],
     "blocs": [
         TableRule(
             "name-source",
