@@ -5,6 +5,7 @@ produce, so each rule of each layer is shown to fail when it should.
 """
 
 import pytest
+
 from conftest import assert_finding
 
 SEATS = "data/seat_results.csv"

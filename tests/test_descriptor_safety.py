@@ -1,6 +1,7 @@
 """Validation stays offline and inside the package: URLs, escaping paths and profiles are refused."""
 
 import pytest
+
 from conftest import assert_finding
 
 

@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 from conftest import ROOT
-
 from tools.data_dictionary import render
 from tools.readme_sections import replace_section
 

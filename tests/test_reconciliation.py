@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 from conftest import ROOT, assert_finding
-
 from tools.reconcile import build
 from validation.reconciliation import to_csv
 

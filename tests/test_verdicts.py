@@ -1,7 +1,6 @@
 """Relational claims are judged against the tables: holds, contradicted, or undetermined."""
 
 from conftest import ROOT
-
 from validation.run import validate
 
 SEATS = "data/seat_results.csv"
