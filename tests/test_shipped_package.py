@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -84,3 +85,26 @@ def test_every_table_has_a_schema_with_titles_and_descriptions(name):
     schema = json.loads((ROOT / resource["schema"]).read_text(encoding="utf-8"))
     assert schema["primaryKey"], name
     assert all(field.get("title") and field.get("description") for field in schema["fields"])
+
+
+def test_github_actions_annotations_mark_the_line(package):
+    line = package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell("data/seat_results.csv", line, "seats", "seventy")
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "validate.py"), "datapackage.json"],
+        capture_output=True,
+        text=True,
+        cwd=package.root,
+        env=env,
+    )
+    assert done.returncode == 1
+    assert f"::error file=data/seat_results.csv,line={line},title=type (seats)::" in done.stdout
+    quiet = subprocess.run(
+        [sys.executable, str(ROOT / "validate.py"), "datapackage.json"],
+        capture_output=True,
+        text=True,
+        cwd=package.root,
+        env={**os.environ, "GITHUB_ACTIONS": ""},
+    )
+    assert "::error" not in quiet.stdout

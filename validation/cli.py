@@ -6,12 +6,34 @@ Exit status: 0 valid, 1 invalid, 2 usage error.
 import argparse
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 
 from .package import UsageError
 
 DEFAULT = Path(__file__).resolve().parent.parent / "datapackage.json"
+
+
+def escape(text: str, properties: bool = False) -> str:
+    """GitHub's workflow-command escaping (properties also escape ':' and ',')."""
+    text = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+
+def print_annotations(result, out) -> None:
+    """Under GitHub Actions, each finding also becomes an error annotation on its file and line,
+    so a pull request that breaks a CSV is marked on that line."""
+    root = Path(result.descriptor).parent
+    for layer in result.layers:
+        for finding in layer.findings:
+            where = os.path.relpath(root / (finding.file or Path(result.descriptor).name))
+            line = f",line={finding.row}" if finding.row else ""
+            title = f"{finding.rule}" + (f" ({finding.column})" if finding.column else "")
+            print(
+                f"::error file={escape(where, True)}{line},title={escape(title, True)}::{escape(finding.message)}",
+                file=out,
+            )
 
 
 def print_summary(result, out) -> None:
@@ -71,4 +93,6 @@ def main(argv=None) -> int:
         print()
     else:
         print_summary(result, sys.stdout)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print_annotations(result, sys.stdout)
     return 0 if result.valid else 1

@@ -1,0 +1,51 @@
+"""The README's loading recipes run as written, and give what they promise."""
+
+import contextlib
+import io
+import os
+import re
+
+import pytest
+
+from conftest import ROOT
+
+RECIPE = re.compile(r"<!-- recipe: (\w+) -->\n```python\n(.*?)```", re.DOTALL)
+
+
+def recipes() -> dict[str, str]:
+    return dict(RECIPE.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+
+
+def run(name: str) -> dict:
+    namespace, old = {}, os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(recipes()[name], f"README recipe {name}", "exec"), namespace)
+    finally:
+        os.chdir(old)
+    return namespace
+
+
+def test_every_recipe_is_tested():
+    assert set(recipes()) == {"pandas", "frictionless", "duckdb"}
+
+
+def test_pandas_recipe_keeps_gaps_as_gaps():
+    found = run("pandas")
+    seats = found["seats"]
+    assert str(seats["seats"].dtype) == "Int64"
+    assert seats.loc[seats["seats_status"] != "reported", "seats"].isna().all()
+    assert (found["reported"]["seats"].notna()).all() and len(found["reported"]) == 4
+
+
+def test_frictionless_recipe_reads_typed_rows():
+    rows = run("frictionless")["rows"]
+    sadrist = next(row for row in rows if row["bloc_id"] == "sadrist" and row["election_id"] == "cor-2021")
+    assert sadrist["seats"] == 73 and isinstance(sadrist["seats"], int)
+
+
+@pytest.mark.parametrize("name", ["duckdb"])
+def test_sql_recipe_lists_the_differences(name):
+    differs = run(name)["differs"]
+    assert differs and all(row[0].startswith(("seats/", "rank/")) for row in differs)
