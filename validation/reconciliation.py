@@ -138,68 +138,40 @@ def value_rows(cells, refs: References) -> list[dict]:
         bloc = None if cell.bloc_id == NO_BLOC else cell.bloc_id
         subject = "/".join(p for p in (cell.measure, cell.election_id, bloc) if p)
         found, reason = refs.values(cell.measure, cell.election_id, bloc)
-        if cell.status != "reported":
-            for stage, source, value, note in found:
-                rows.append(
-                    _row(
-                        subject,
-                        "gap",
-                        None,
-                        cell.election_id,
-                        bloc,
-                        cell.measure,
-                        cell.status,
-                        (stage, source),
-                        value,
-                        "reference_only",
-                        None,
-                        note,
-                    )
-                )
-            continue
-        reported = cell.value
-        if reported is None:  # a reported cell left empty: a fault the rules report, nothing to compare
-            continue
-        if not found:
+
+        def emit(kind, reported, key, reference, verdict, difference, note, cell=cell, bloc=bloc, subject=subject):
             rows.append(
                 _row(
                     subject,
-                    "value",
-                    cell.claim_id,
+                    kind,
+                    cell.claim_id if kind == "value" else None,
                     cell.election_id,
                     bloc,
                     cell.measure,
-                    _text(reported),
-                    ("", ""),
-                    None,
-                    "not_comparable",
-                    None,
-                    reason,
-                )
-            )
-        for stage, source, value, note in found:
-            if cell.measure == "election_date":
-                same, difference = str(reported) == str(value), None
-            else:
-                same = float(reported) == float(value)
-                difference = None if same else float(reported) - float(value)
-            verdict = "agrees" if same else "differs"
-            rows.append(
-                _row(
-                    subject,
-                    "value",
-                    cell.claim_id,
-                    cell.election_id,
-                    bloc,
-                    cell.measure,
-                    _text(reported),
-                    (stage, source),
-                    value,
+                    reported,
+                    key,
+                    reference,
                     verdict,
                     difference,
                     note,
                 )
             )
+
+        if cell.status != "reported":
+            for stage, source, value, note in found:
+                emit("gap", cell.status, (stage, source), value, "reference_only", None, note)
+            continue
+        if cell.value is None:  # a reported cell left empty: a fault the rules report, nothing to compare
+            continue
+        if not found:
+            emit("value", _text(cell.value), ("", ""), None, "not_comparable", None, reason)
+        for stage, source, value, note in found:
+            if cell.measure == "election_date":
+                same, difference = str(cell.value) == str(value), None
+            else:
+                same = float(cell.value) == float(value)
+                difference = None if same else float(cell.value) - float(value)
+            emit("value", _text(cell.value), (stage, source), value, "agrees" if same else "differs", difference, note)
     return rows
 
 
@@ -212,6 +184,25 @@ def relation_rows(claims, refs: References) -> list[dict]:
         ref_bloc = None if missing(claim.ref_bloc_id) else claim.ref_bloc_id
         factor = "" if claim.ref_factor == 1 else f"{claim.ref_factor:g} x "
         reported = f"{claim.measure} of {bloc} in {claim.election_id} {claim.comparison} {factor}{claim.measure} of {ref_bloc} in {claim.ref_election_id}"
+
+        def emit(key, reference, verdict, note, claim=claim, bloc=bloc, reported=reported):
+            rows.append(
+                _row(
+                    claim.claim_id,
+                    "relation",
+                    claim.claim_id,
+                    claim.election_id,
+                    bloc,
+                    claim.measure,
+                    reported,
+                    key,
+                    reference,
+                    verdict,
+                    None,
+                    note,
+                )
+            )
+
         left, left_reason = refs.values(claim.measure, claim.election_id, bloc)
         right, right_reason = refs.values(claim.measure, claim.ref_election_id, ref_bloc)
         authoritative = [r for r in right if refs.stages[r[0]].authoritative == "yes"] or right[:1]
@@ -223,48 +214,25 @@ def relation_rows(claims, refs: References) -> list[dict]:
                 else authoritative[:1]
             )
             judged += [(stage, source, value, other) for other in match[:1]]
-        subject = claim.claim_id
         if not judged:
-            reason = left_reason if not left else right_reason if not right else "no stage and source gives both sides"
-            rows.append(
-                _row(
-                    subject,
-                    "relation",
-                    claim.claim_id,
-                    claim.election_id,
-                    bloc,
-                    claim.measure,
-                    reported,
-                    ("", ""),
-                    None,
-                    "not_comparable",
-                    None,
-                    reason,
-                )
+            emit(
+                ("", ""),
+                None,
+                "not_comparable",
+                left_reason if not left else right_reason if not right else "no stage and source gives both sides",
             )
         for stage, source, value, (other_stage, other_source, other, _) in judged:
             holds = COMPARE[claim.comparison](value, other * claim.ref_factor)
-            reference = f"{_text(value)} {claim.comparison} {factor}{_text(other)}"
             note = (
                 ""
                 if (other_stage, other_source) == (stage, source)
                 else f"compared side from {other_stage}/{other_source}"
             )
-            rows.append(
-                _row(
-                    subject,
-                    "relation",
-                    claim.claim_id,
-                    claim.election_id,
-                    bloc,
-                    claim.measure,
-                    reported,
-                    (stage, source),
-                    reference,
-                    "agrees" if holds else "differs",
-                    None,
-                    note,
-                )
+            emit(
+                (stage, source),
+                f"{_text(value)} {claim.comparison} {factor}{_text(other)}",
+                "agrees" if holds else "differs",
+                note,
             )
     return rows
 
