@@ -27,7 +27,8 @@ def check_bytes(path: str, data: bytes) -> list[Finding]:
             Finding(LAYER, "encoding", "the file starts with a byte-order mark; save it as UTF-8 without BOM", path, 1)
         )
     try:
-        data.decode("utf-8")
+        if not data.isascii():  # ASCII is UTF-8; only other bytes need decoding to be checked
+            data.decode("utf-8")
     except UnicodeDecodeError as error:
         found.append(
             Finding(
@@ -120,20 +121,20 @@ def check_whitespace(path: str, data: bytes, records: Records, names: list[str])
     """No cell starts or ends with white space: ' 73' and '73' must not both be 73."""
     np = records.np
     buf = np.frombuffer(data, dtype=np.uint8)
-    size = len(buf)
-    spaces = np.flatnonzero((buf == SPACE) | (buf == TAB))
-
-    def at(offsets):
-        return buf[np.clip(offsets, 0, size - 1)]
-
-    def delimiter(offsets):
-        return (offsets < 0) | (offsets >= size) | np.isin(at(offsets), (COMMA, NEWLINE))
-
-    # the delimiter before a leading space, or after a trailing one (a quote may stand between)
-    before = np.where(at(spaces - 1) == QUOTE, spaces - 2, spaces - 1)
-    after = np.where(at(spaces + 1) == QUOTE, spaces + 2, spaces + 1)
-    edges = np.concatenate([before[delimiter(before)].clip(0, size - 1), after[delimiter(after)].clip(0, size - 1)])
-    hits = records.unquoted(edges)  # ', ' inside a quoted note is text, not a cell edge
+    if not len(buf):
+        return []
+    space = (buf == SPACE) | (buf == TAB)
+    delimiter = (buf == COMMA) | (buf == NEWLINE)
+    quote = buf == QUOTE
+    # positions of the delimiter before a leading space, or after a trailing one (a quote may stand between)
+    edges = [
+        np.flatnonzero(delimiter[:-1] & space[1:]),
+        np.flatnonzero(space[:-1] & delimiter[1:]) + 1,
+        np.flatnonzero(delimiter[:-2] & quote[1:-1] & space[2:]),
+        np.flatnonzero(space[:-2] & quote[1:-1] & delimiter[2:]) + 2,
+        np.array([0] if space[0] or (len(buf) > 1 and quote[0] and space[1]) else [], dtype=np.int64),
+    ]
+    hits = records.unquoted(np.concatenate(edges))  # ', ' inside a quoted note is text, not a cell edge
     rows = np.unique(np.searchsorted(records.ends, hits) + 1)
     found = []
     for row in rows[:PER_RULE]:

@@ -240,11 +240,14 @@ def relation_rows(claims, refs: References) -> list[dict]:
 def reconcile(typed, cells, relational) -> list[dict]:
     """The whole reconciliation, in a stable order."""
     refs = References(typed)
-    linked = {bloc for bloc, _ in refs.links}
+    linked_blocs, linked_elections = {b for b, _ in refs.links}, {e for _, e in refs.links}
+    election_level = cells["measure"].isin(["total_seats", "election_date"]) & cells["election_id"].isin(
+        {e for _, e in refs.facts}
+    )
     chosen = (
         (cells["status"] == "reported")
-        | cells["measure"].isin(["total_seats", "election_date"])
-        | cells["bloc_id"].isin(linked)
+        | election_level
+        | (cells["bloc_id"].isin(linked_blocs) & cells["election_id"].isin(linked_elections))
     )
     rows = value_rows(cells[chosen], refs)
     rows += relation_rows(relational, refs)
