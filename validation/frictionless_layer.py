@@ -14,7 +14,7 @@ from .findings import Finding
 from .package import DataPackage
 
 LAYER = "frictionless"
-ROW_LIMIT = 1_000
+ROW_LIMIT = 200
 CONSTRAINT = re.compile(r'constraint "(\w+)"')
 RULES = {
     "hash-count": "checksum",
