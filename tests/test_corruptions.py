@@ -25,32 +25,28 @@ def claim(p, claim_id):
     return p.line(CLAIMS, claim_id=claim_id)
 
 
-def set_seats(column, value, **where):
+def set_row(file, where: dict, **cells):
+    """A corruption: set cells of the one row of `file` that matches `where`; it returns that row's line."""
+
     def mutate(p):
-        line = p.line(SEATS, **where)
-        p.set_cell(SEATS, line, column, value)
+        line = p.line(file, **where)
+        for column, value in cells.items():
+            p.set_cell(file, line, column, value)
         return line
 
     return mutate
+
+
+def set_seats(column, value, **where):
+    return set_row(SEATS, where, **{column: value})
 
 
 def set_claim(target, **cells):
-    def mutate(p):
-        line = claim(p, target)
-        for column, value in cells.items():
-            p.set_cell(CLAIMS, line, column, value)
-        return line
-
-    return mutate
+    return set_row(CLAIMS, {"claim_id": target}, **cells)
 
 
 def set_participation(column, value, **where):
-    def mutate(p):
-        line = p.line(PARTICIPATION, **where)
-        p.set_cell(PARTICIPATION, line, column, value)
-        return line
-
-    return mutate
+    return set_row(PARTICIPATION, where, **{column: value})
 
 
 def replace(file, old, new, row):

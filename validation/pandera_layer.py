@@ -8,7 +8,7 @@ dates are checked as ISO dates, and a composite primary key is checked as unique
 from .findings import Finding, examples, per_row
 from .package import DataPackage
 from .table_checks import TABLE_RULES
-from .tables import line_of
+from .tables import line_of, lines_of
 
 LAYER = "pandera"
 CHECK_RULES = {
@@ -196,7 +196,7 @@ def _key_findings(rows, fields: list[str], rule: str, text: str, path: str) -> l
     if rows.empty:
         return []
     return per_row(
-        rows.assign(row=rows.index + 2),
+        rows.assign(row=lines_of(rows.index)),
         lambda r: Finding(
             LAYER, rule, f"{', '.join(repr(getattr(r, f)) for f in fields)} {text}", path, int(r.row), ", ".join(fields)
         ),

@@ -5,15 +5,14 @@ columns at once, so their cost grows with the data, not with its square. A rule 
 findings; the verdicts are information about the reports, not faults of the package.
 """
 
-import operator
 from dataclasses import dataclass
 
 from .findings import Finding, per_row, show
-from .reconciliation import reconcile, to_csv
+from .reconciliation import COMPARE, reconcile, to_csv
+from .tables import lines_of
 from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
 
 LAYER = "rules"
-COMPARE = {"=": operator.eq, "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
 QUALITATIVE = {"result_status", "outcome"}
 
 
@@ -42,7 +41,7 @@ def value_claims(typed):
         chosen["value_date"].astype(object).where(chosen["measure"] == "election_date", chosen["value"].astype(object))
     )
     chosen = chosen.assign(
-        bloc_id=chosen["bloc_id"].astype(object).fillna(NO_BLOC), stated=stated, claim_row=chosen.index + 2
+        bloc_id=chosen["bloc_id"].astype(object).fillna(NO_BLOC), stated=stated, claim_row=lines_of(chosen.index)
     )
     return chosen[[*KEY, "stated", "claim_row"]].assign(stating=chosen["claim_id"])
 
@@ -283,7 +282,7 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
             ),
         ),
     )
-    links = ctx.typed["bloc-links"].assign(line=lambda f: f.index + 2)
+    links = ctx.typed["bloc-links"].assign(line=lambda f: lines_of(f.index))
     members = (
         links[links["relation"] == "member_of"]
         .astype({"bloc_id": object, "election_id": object})
@@ -355,9 +354,8 @@ def relational_claims(typed):
     return claims[compares & ~claims["measure"].isin(QUALITATIVE)]
 
 
-def relational_verdicts(typed, cells) -> list[Verdict]:
+def relational_verdicts(claims, cells) -> list[Verdict]:
     """Judge each relational claim against the tables: holds, contradicted, or undetermined."""
-    claims = relational_claims(typed)
     wanted = cells["measure"].isin(claims["measure"]) & cells["election_id"].isin(
         {*claims["election_id"], *claims["ref_election_id"].dropna()}
     )
@@ -395,9 +393,9 @@ def relational_verdicts(typed, cells) -> list[Verdict]:
     return verdicts
 
 
-def reconciliation_is_current(package, typed, cells) -> tuple[list[Finding], list[dict]]:
+def reconciliation_is_current(package, typed, cells, relational) -> tuple[list[Finding], list[dict]]:
     """The reconciliation file is exactly what `python -m tools.reconcile` would write now."""
-    rows = reconcile(typed, cells, relational_claims(typed))
+    rows = reconcile(typed, cells, relational)
     wanted = to_csv(rows).splitlines()
     have = package.raw["reconciliation"].decode("utf-8").splitlines()
     if wanted == have:
@@ -414,5 +412,6 @@ def check(package, typed: dict):
     cells = cell_frame(typed)
     ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
     found = [finding for rule in RULES for finding in rule(ctx)]
-    stale, reconciled = reconciliation_is_current(package, typed, cells)
-    return found + stale, relational_verdicts(typed, cells), cells, reconciled
+    relational = relational_claims(typed)
+    stale, reconciled = reconciliation_is_current(package, typed, cells, relational)
+    return found + stale, relational_verdicts(relational, cells), cells, reconciled

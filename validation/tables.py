@@ -24,9 +24,14 @@ def read_text_frame(package: DataPackage, name: str):
     )
 
 
+def lines_of(index):
+    """The line numbers in the file of data rows at frame positions `index` (header is line 1)."""
+    return index + 2
+
+
 def line_of(index) -> int:
-    """The line number in the file of a data row at frame position `index` (header is line 1)."""
-    return int(index) + 2
+    """The line number of one data row, as a plain int for reports."""
+    return int(lines_of(index))
 
 
 def read_frames(package: DataPackage) -> dict:

@@ -4,6 +4,8 @@ Seat results hold seats and places; elections hold polling days and chamber size
 verdicts read values through this one frame, so a new table of values needs one line here.
 """
 
+from .tables import lines_of
+
 # measure -> (table, column); a table without bloc_id holds values of the election as a whole
 CELLS = {
     "seats": ("seat-results", "seats"),
@@ -50,7 +52,7 @@ def cell_frame(typed):
         for name, text in texts.items():
             parts[name].append(pd.Categorical(text))
         values.append(frame[column].astype(object))
-        rows.append(pd.Series(frame.index + 2))
+        rows.append(pd.Series(lines_of(frame.index)))
     cells = pd.DataFrame({name: union_categoricals(chunks) for name, chunks in parts.items()})
     cells["value"] = pd.concat(values, ignore_index=True)
     cells["value"] = cells["value"].where(cells["value"].notna(), None)
