@@ -20,14 +20,15 @@ def set_path(name, key, value):
         (set_path("claims", "path", "/etc/passwd"), "leaves the package folder"),
         (set_path("claims", "schema", "https://example.org/claims.schema.json"), "is a URL"),
         (set_path("claims", "path", "data/no_such.csv"), "does not exist"),
-        (lambda d: d.update(profile="https://example.org/profile.json"), "'profile' is not allowed"),
+        (lambda d: d.update(profile="https://example.org/profile.json"), "is not allowed"),
+        (lambda d: d.update(profiles=["https://example.org/profile.json"]), "is not allowed"),
     ],
-    ids=["url", "parent folder", "absolute", "remote schema", "missing file", "remote profile"],
+    ids=["url", "parent folder", "absolute", "remote schema", "missing file", "remote profile", "remote profiles"],
 )
 def test_unsafe_descriptor_is_refused_before_reading(package, change, words):
     package.edit_descriptor(change)
     result = package.validate()
-    finding = assert_finding(result, layer="descriptor", rule="profile" if "profile" in words else "path")
+    finding = assert_finding(result, layer="descriptor", rule="profile" if "allowed" in words else "path")
     assert words in finding.message
     assert [layer.status for layer in result.layers[1:]] == ["not run"] * 3
 

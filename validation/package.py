@@ -14,6 +14,8 @@ from pathlib import Path
 from .findings import Finding
 
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+# Profile identifiers readers such as the R frictionless package require; known by name, never fetched.
+KNOWN_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
 
 
 class UsageError(Exception):
@@ -100,14 +102,20 @@ def open_package(descriptor: str | Path) -> DataPackage:
             findings += schema_findings
             if not schema_findings:
                 schemas[name] = json.loads((root / schema).read_text(encoding="utf-8"))
-    if "profile" in data or any(isinstance(r, dict) and "profile" in r for r in data["resources"]):
-        findings.append(
-            Finding(
-                "descriptor",
-                "profile",
-                "'profile' is not allowed: a profile may be fetched from the network; use '$schema'",
+    for where, value in [("package", data.get("profile"))] + [
+        (f"resource {r.get('name')!r}", r.get("profile")) for r in data["resources"] if isinstance(r, dict)
+    ]:
+        if value is not None and value not in KNOWN_PROFILES:
+            findings.append(
+                Finding(
+                    "descriptor",
+                    "profile",
+                    f"{where}: profile {value!r} is not allowed: only the named profiles {sorted(KNOWN_PROFILES)} "
+                    "are accepted, and they are never fetched",
+                )
             )
-        )
+    if "profiles" in data or any(isinstance(r, dict) and "profiles" in r for r in data["resources"]):
+        findings.append(Finding("descriptor", "profile", "'profiles' is not allowed: a profile may be fetched"))
     if findings:
         raise PackageRefused(findings)
     return DataPackage(path, data, schemas)
