@@ -38,7 +38,7 @@ def show(value) -> str:
     if isinstance(value, str):
         return repr(value)
     number = float(value)
-    return f"{number:g}"
+    return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
 PER_RULE = 20

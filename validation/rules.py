@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .findings import Finding, per_row, show
 from .reconciliation import COMPARE, reconcile, to_csv
+from .record_rules import RECORD_RULES
 from .tables import lines_of
 from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
 
@@ -334,6 +335,7 @@ RULES = [
     every_bloc_in_every_election,
     seats_within_total,
     ranks_agree_with_seats,
+    *RECORD_RULES,
 ]
 
 
