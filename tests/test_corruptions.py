@@ -170,7 +170,7 @@ CASES = {
         SEATS,
         None,
     ),
-    "not UTF-8": (replace(SEATS, b"not_reported", b"not_r\xe9ported", 3), "format", "encoding", SEATS, None),
+    "not UTF-8": (replace(SEATS, b"not_reported", b"not_r\xe9ported", 4), "format", "encoding", SEATS, None),
     "CRLF line ends": (
         lambda p: (p.replace_bytes(SEATS, b"\n", b"\r\n", -1), 1)[1],
         "format",

@@ -101,7 +101,7 @@ def states_date(text: str, iso_date: str) -> bool:
     year, month, day = (int(p) for p in iso_date.split("-"))
     name = MONTHS[month - 1]
     month_word = rf"(?:{name}|{name[:3]}\.?)"
-    day_word = rf"{day}(?:st|nd|rd|th)?"
+    day_word = rf"0?{day}(?:st|nd|rd|th)?"
     lowered = text.lower()
     said = re.search(rf"\b{month_word}\s+{day_word}\b|\b{day_word}\s+{month_word}(?![a-z])", lowered)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}

@@ -8,7 +8,7 @@ from .findings import Finding, show
 from .numbers import states_date, states_number
 from .package import local_path
 from .tables import line_of
-from .values import missing
+from .values import DATE_MEASURES, missing
 
 LAYER = "provenance"
 
@@ -172,7 +172,7 @@ def _stated(row, column, value) -> bool:
     """A figure is stated in its row's quote: a date as a date, a number as a number, a text verbatim."""
     if missing(row.quote):
         return column == "date"  # a stage no source dates has no passage to check
-    if column == "date" or getattr(row, "measure", None) == "election_date":
+    if column == "date" or getattr(row, "measure", None) in DATE_MEASURES:
         return states_date(row.quote, str(value))
     if isinstance(value, str) and not _is_number(value):
         return value.lower() in row.quote.lower()

@@ -66,10 +66,10 @@ def reference_sums_fit_chamber(ctx) -> list[Finding]:
         added = float(group["seats"].astype(float).sum())
         complete = group["coverage"].iloc[0] == "complete"
         if added > chamber or (complete and added != chamber):
-            promise = "exactly" if complete and added < chamber else "at most"
+            promise = "is marked complete, so they must add up to exactly that" if complete else "cannot give more"
             message = (
-                f"the seats of {stage} from {source} add up to {show(added)}, but the chamber has {show(chamber)} "
-                f"and the source {'is marked complete' if complete else 'may give'} {promise} that many"
+                f"the seats of {stage} from {source} add up to {show(added)}, "
+                f"but the chamber has {show(chamber)} and the source {promise}"
             )
             found.append(
                 Finding(LAYER, "reference-sum", message, ctx.paths[RESULTS], int(group["line"].min()), "seats")
