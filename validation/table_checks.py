@@ -78,6 +78,12 @@ def _list_named(frame):
 
 
 SPAN = TableRule("span", "end", "end must be greater than start", _end_after_start)
+NAME_SOURCE = TableRule(
+    "name-source",
+    "name_source_url",
+    "an Arabic name needs the address of the page it was taken from",
+    _arabic_name_sourced,
+)
 
 TABLE_RULES = {
     "claims": [
@@ -137,12 +143,6 @@ TABLE_RULES = {
             lambda f: _present(f, "bloc_id") != _present(f, "list_id"),
         ),
     ],
-    "blocs": [
-        TableRule(
-            "name-source",
-            "name_source_url",
-            "an Arabic name needs the address of the page it was taken from",
-            _arabic_name_sourced,
-        )
-    ],
+    "blocs": [NAME_SOURCE],
+    "reference-lists": [NAME_SOURCE],
 }
