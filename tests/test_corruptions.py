@@ -195,6 +195,20 @@ CASES = {
     ),
     # layer 2: Pandera's rules within a table
     "quote span reversed": (set_claim("rasanah-sadrist-2021-seats", end="3000"), "pandera", "span", CLAIMS, "end"),
+    "bloc's Arabic name without its source": (
+        set_row("data/blocs.csv", {"bloc_id": "fatah"}, name_source_url=""),
+        "pandera",
+        "name-source",
+        "data/blocs.csv",
+        "name_source_url",
+    ),
+    "list's Arabic name without its source": (
+        set_row("data/reference_lists.csv", {"list_id": "taqaddum"}, name_source_url=""),
+        "pandera",
+        "name-source",
+        "data/reference_lists.csv",
+        "name_source_url",
+    ),
     "allegation without its author": (
         set_claim("rasanah-hanizadeh-rigged", attributed_to=""),
         "pandera",

@@ -102,6 +102,12 @@ COMPARISON = TableRule(
     "comparison is required for a quantitative measure and must be empty for 'result_status' and 'outcome'",
     _comparison_iff_quantitative,
 )
+NAME_SOURCE = TableRule(
+    "name-source",
+    "name_source_url",
+    "an Arabic name needs the address of the page it was taken from",
+    _arabic_name_sourced,
+)
 
 TABLE_RULES = {
     "claims": [
@@ -167,12 +173,6 @@ TABLE_RULES = {
             lambda f: _present(f, "bloc_id") != _present(f, "list_id"),
         ),
     ],
-    "blocs": [
-        TableRule(
-            "name-source",
-            "name_source_url",
-            "an Arabic name needs the address of the page it was taken from",
-            _arabic_name_sourced,
-        )
-    ],
+    "blocs": [NAME_SOURCE],
+    "reference-lists": [NAME_SOURCE],
 }
