@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import make_copy
-from validation.frictionless_layer import ROW_LIMIT
 from validation.run import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +18,8 @@ PARTS = ["datapackage.json", "data", "schemas", "seeds"]
 class PackageCopy:
     """A copy of the package; with `rows`, one whose seat-results table is enlarged with synthetic gaps."""
 
-    def __init__(self, root: Path, rows: int = 0, row_limit: int = ROW_LIMIT):
-        self.root, self.row_limit = root, row_limit
+    def __init__(self, root: Path, rows: int = 0):
+        self.root = root
         root.mkdir(parents=True)
         if rows:
             make_copy(root, rows)
@@ -34,7 +33,7 @@ class PackageCopy:
         return self.root / "datapackage.json"
 
     def validate(self):
-        return validate(str(self.descriptor), row_limit=self.row_limit)
+        return validate(str(self.descriptor))
 
     def rows(self, file: str) -> list[dict]:
         return list(csv.DictReader(io.StringIO((self.root / file).read_text(encoding="utf-8"))))
@@ -76,9 +75,8 @@ def package(tmp_path) -> PackageCopy:
 
 @pytest.fixture
 def large_package(tmp_path) -> PackageCopy:
-    """2,000 seat-results rows, with Frictionless reading only the first row of each table:
-    every other row is checked by the large-table path alone."""
-    return PackageCopy(tmp_path / "package", rows=2000, row_limit=1)
+    """2,000 seat-results rows: a corruption stands far from the first rows of its table."""
+    return PackageCopy(tmp_path / "package", rows=2000)
 
 
 def findings(result) -> list:
