@@ -1,10 +1,14 @@
 """Validate the iraq-election-seats data package: `python validate.py [datapackage.json] [--json]`."""
 
 import contextlib
+import gc
 import os
 import sys
 
 if __name__ == "__main__":
+    # A short-lived process that builds many objects and frees them by reference counting:
+    # without the cyclic collector the imports alone run about a tenth faster.
+    gc.disable()
     try:
         from validation.cli import main
 

@@ -10,6 +10,7 @@ homepage addresses are metadata: they are never read, so they are allowed.
 """
 
 import json
+import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -73,7 +74,11 @@ class DataPackage:
         return [r for r in self.descriptor["resources"] if not is_table(r)]
 
     def table(self, name: str) -> dict:
-        return next(r for r in self.tables if r["name"] == name)
+        """The table resource named `name`; a KeyError names it if the package has none."""
+        for resource in self.tables:
+            if resource["name"] == name:
+                return resource
+        raise KeyError(name)
 
     def path(self, resource: dict) -> Path:
         return self.root / resource["path"]
@@ -120,15 +125,17 @@ def is_table(resource: dict) -> bool:
 
 
 def read_limited(path: Path, limit: int, name: str) -> tuple[bytes, str | None]:
-    """The file's bytes, or why they cannot be read: at most `limit` bytes (the constant `name`) are read."""
+    """The file's bytes, or why they cannot be read: at most `limit` bytes (the constant `name`) are read,
+    and a file whose size is already past it is not read at all."""
+    too_large = f"is larger than {name} ({limit:,} bytes); it is not read"
     try:
         with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                return b"", too_large
             data = handle.read(limit + 1)
     except OSError as error:
         return b"", f"cannot be read: {error.strerror or error}"
-    if len(data) > limit:
-        return b"", f"is larger than {name} ({limit:,} bytes); it is not read"
-    return data, None
+    return (b"", too_large) if len(data) > limit else (data, None)
 
 
 class _Refused(ValueError):

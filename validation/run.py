@@ -107,8 +107,8 @@ def needs(layer: Layer, step) -> bool:
     True if the layer passed."""
     try:
         step()
-    except (KeyError, StopIteration) as missing:
-        what = missing.args[0] if missing.args else "a table"
+    except KeyError as missing:
+        what = missing.args[0] if missing.args else "?"
         layer.findings.append(
             Finding(
                 layer.name,

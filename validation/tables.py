@@ -93,6 +93,7 @@ def read_table(package: DataPackage, resource: dict):
     missing values the Table Schema declares are gaps.
     """
     import numpy as np
+    import pandas as pd
 
     name, path = resource["name"], resource["path"]
     schema = package.schemas[name]
@@ -109,6 +110,9 @@ def read_table(package: DataPackage, resource: dict):
         return None, [
             Finding(LAYER, "header", f"the header is {shown}, but the Table Schema's fields are {names}", path, 1)
         ]
+    if data.count(b'"') % 2:
+        line = file_format.unterminated_line(data)
+        return None, [Finding(LAYER, "quote", "a quote opened here is never closed", path, line)]
     table, found = _parse(data, names, path)
     if found:
         return None, found
@@ -123,8 +127,10 @@ def read_table(package: DataPackage, resource: dict):
     for column in names:
         values = frame[column]
         found += _cell_findings(path, column, values)
-        # categories in sorted order, as pandas' own reader gives them; a missing value is no category
-        frame[column] = values.cat.set_categories(sorted(c for c in values.cat.categories if c not in missing))
+        # categories in sorted order, as pandas' own reader gives them; a missing value is no category;
+        # text even when there is none (a header-only table), so that tables' columns stack
+        kept = pd.Index(sorted(c for c in values.cat.categories if c not in missing), dtype="str")
+        frame[column] = values.cat.set_categories(kept)
     if found:
         return None, found
     frame.index = frame.index.astype(np.int64)
