@@ -6,7 +6,6 @@ import hashlib
 
 from .findings import Finding, show
 from .numbers import states_date, states_number
-from .package import local_path
 from .tables import line_of
 from .values import DATE_MEASURES, missing
 
@@ -20,11 +19,10 @@ def source_files(package, typed, paths) -> tuple[list[Finding], dict[str, str]]:
     sources = typed["sources"]
     for row in sources.itertuples():
         where = dict(file=paths["sources"], row=line_of(row.Index))
-        problems = local_path(package.root, row.path, "path")
-        if problems:
-            found.append(Finding(LAYER, "source-file", problems[0].message, column="path", **where))
+        data, problem = package.file_bytes(row.path)
+        if problem:
+            found.append(Finding(LAYER, "source-file", f"{row.path!r}: {problem}", column="path", **where))
             continue
-        data = (package.root / row.path).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         if digest != row.sha256:
             found.append(
