@@ -98,6 +98,8 @@ def states_number(text: str, value: float) -> bool:
 def states_date(text: str, iso_date: str) -> bool:
     """The quote names the day and month ('October 10', '10 October', 'Aug. 9', '27th Dec'); a year,
     if given, must agree."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-\d{2}", iso_date):
+        return False  # not a day at all (a fact's value may be any text): nothing can state it
     year, month, day = (int(p) for p in iso_date.split("-"))
     name = MONTHS[month - 1]
     month_word = rf"(?:{name}|{name[:3]}\.?)"
