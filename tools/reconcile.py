@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tools.readme_sections import refresh
+from validation import verdicts
 from validation.package import open_package
 from validation.pandera_layer import check as pandera_check
 from validation.reconciliation import reconcile
@@ -40,41 +41,58 @@ def coverage(typed) -> list[str]:
     results = typed["reference-results"].dropna(subset=["seats"])
     stages = typed["result-stages"].set_index("stage_id")["election_id"]
     facts = typed["reference-facts"]
-    totals = dict(
-        zip(
-            facts.loc[facts["measure"] == "total_seats", "election_id"],
-            facts.loc[facts["measure"] == "total_seats", "value"],
-        )
-    )
+    sizes = facts[facts["measure"] == "total_seats"].drop_duplicates("election_id")
+    totals = dict(zip(sizes["election_id"], sizes["value"]))
     lines = []
     for (stage, source), seats in results.groupby(["stage_id", "ref_source_id"])["seats"].sum().items():
         total = int(totals[stages[stage]])
-        state = "complete" if seats == total else f"{total - seats} seats not given by this source"
+        if seats == total:
+            state = "complete"
+        elif seats < total:
+            state = f"{total - seats} seats not given by this source"
+        else:
+            state = f"{seats - total} seats more than the chamber (validation fails)"
         lines.append(f"- `{stage}` ({source}): {seats} of {total} seats; {state}.")
     return lines
 
 
 def readme_section(rows: list[dict], typed) -> str:
-    """Where the reports differ from the official record, what rests on a count that is not final,
-    and how much of each stage the sources cover."""
-    lines = ["| Row | Reported | Reference | Stage (source) |", "|---|---|---|---|"]
-    for row in rows:
+    """Where the reports differ from the official record (on the row each verdict rests on), where a
+    verdict depends on the source, the version or the reading, where the two reports disagree with
+    each other, and how much of each stage the sources cover."""
+    judged = {r["subject"]: r for r in rows if r["basis"] == "judged"}
+    lines = ["| Row | Reported | Reference | Judged by (stage/source) |", "|---|---|---|---|"]
+    for subject, row in sorted(judged.items()):
         if row["verdict"] == "differs":
             lines.append(
-                f"| `{row['reconciliation_id'].split('@')[0]}` | {row['reported']} | {row['reference']} | {row['stage_id']} ({row['ref_source_id']}) |"
+                f"| `{subject}` | {row['reported']} | {row['reference']} | {row['stage_id']}/{row['ref_source_id']} |"
             )
-    provisional = sorted(
-        {row["subject"] for row in rows if row["verdict"] == "agrees" and row["stage_id"]}
-        - {
-            row["subject"]
-            for row in rows
-            if row["verdict"] == "agrees" and row["stage_id"].endswith(("final", "ratified"))
-        }
-    )
+    lines += ["", "Where another stage, source or version would give another verdict:", ""]
+    for subject, row in sorted(judged.items()):
+        others = sorted(
+            {
+                f"{r['verdict']} on {r['stage_id']}/{r['ref_source_id']} ({r['basis']})"
+                for r in rows
+                if r["subject"] == subject
+                and r["basis"] in ("alternative", "superseded")
+                and r["verdict"] != row["verdict"]
+            }
+        )
+        if others:
+            lines.append(
+                f"- `{subject}`: {row['verdict']} on {row['stage_id']}/{row['ref_source_id']}; "
+                + "; ".join(others)
+                + "."
+            )
+    readings = verdicts.verdict_rows(typed, rows)
+    depends = [r for r in verdicts.claim_rows(readings) if r["verdict"] == "depends_on_reading"]
+    lines += ["", "Claims whose verdict depends on the reading (claim_verdicts.csv):", ""]
+    lines += [f"- `{r['claim_id']}`: {r['readings']}." for r in depends] or ["- none."]
+    lines += ["", "Where the two reports disagree with each other (disagreements.csv):", ""]
     lines += [
-        "",
-        "Agree only with a count that is not final: " + (", ".join(f"`{s}`" for s in provisional) or "none") + ".",
-    ]
+        f"- {r['topic']}: `{r['reading_a']}` ({r['says_a']}) against `{r['reading_b']}` ({r['says_b']}); the record: {r['record']}."
+        for r in verdicts.disagreement_rows(typed, readings)
+    ] or ["- none."]
     lines += ["", "Seats each stage and source accounts for:", "", *coverage(typed)]
     return "\n".join(lines)
 

@@ -91,14 +91,23 @@ def judge_status(reading: dict, typed) -> tuple[str, str, str]:
     if not dated:
         return "not_comparable", "", "the record has no dated stage to judge it by"
     first_day, first_stage = dated[0]
-    if missing(day):
+    if not missing(day):
+        verdict = "consistent" if first_day <= str(day) else "premature"
+        return verdict, first_stage, f"report dated {day}; {first_stage} dated {first_day}"
+    # An undated report was written no earlier than the latest day it reports itself.
+    claims = typed["claims"]
+    floor = claims.loc[claims["source_id"] == claim["source_id"], "value_date"].dropna().astype(str).max()
+    if not missing(floor) and first_day <= floor:
         return (
-            "undetermined",
+            "consistent",
             first_stage,
-            f"the report is undated; the {reading['status']} state it describes came on {first_day}",
+            f"report undated, written after {floor}, the latest day it reports; {first_stage} dated {first_day}",
         )
-    verdict = "consistent" if first_day <= str(day) else "premature"
-    return verdict, first_stage, f"report dated {day}; {first_stage} dated {first_day}"
+    return (
+        "undetermined",
+        first_stage,
+        f"the report is undated; the {reading['status']} state it describes came on {first_day}",
+    )
 
 
 def verdict_rows(typed, reconciliation: list[dict]) -> list[dict]:
