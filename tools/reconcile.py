@@ -47,6 +47,18 @@ def coverage(typed) -> list[str]:
     return lines
 
 
+def provisional(rows: list[dict]) -> list[str]:
+    """Subjects that agree with some count of the record, but with none that is final or ratified."""
+    return sorted(
+        {row["subject"] for row in rows if row["verdict"] == "agrees" and row["stage_id"]}
+        - {
+            row["subject"]
+            for row in rows
+            if row["verdict"] == "agrees" and row["stage_id"].endswith(("final", "ratified"))
+        }
+    )
+
+
 def readme_section(rows: list[dict], typed) -> str:
     """Where the reports differ from the official record, what rests on a count that is not final,
     and how much of each stage the sources cover."""
@@ -56,17 +68,11 @@ def readme_section(rows: list[dict], typed) -> str:
             lines.append(
                 f"| `{row['reconciliation_id'].split('@')[0]}` | {row['reported']} | {row['reference']} | {row['stage_id']} ({row['ref_source_id']}) |"
             )
-    provisional = sorted(
-        {row["subject"] for row in rows if row["verdict"] == "agrees" and row["stage_id"]}
-        - {
-            row["subject"]
-            for row in rows
-            if row["verdict"] == "agrees" and row["stage_id"].endswith(("final", "ratified"))
-        }
-    )
     lines += [
         "",
-        "Agree only with a count that is not final: " + (", ".join(f"`{s}`" for s in provisional) or "none") + ".",
+        "Agree only with a count that is not final: "
+        + (", ".join(f"`{s}`" for s in provisional(rows)) or "none")
+        + ".",
     ]
     lines += ["", "Seats each stage and source accounts for:", "", *coverage(typed)]
     return "\n".join(lines)
