@@ -99,3 +99,17 @@ def assert_finding(
     ]
     assert matches, f"no finding {wanted}; found:\n" + "\n".join(f"{f.layer}: {f}" for f in found)
     return matches[0]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The website, built once per test session by the command the Makefile runs."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("site") / "_site"
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.site", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return out
