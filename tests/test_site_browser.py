@@ -12,7 +12,11 @@ import pytest
 
 from conftest import ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The system's Chromium (Debian: apt-get install chromium), or Chrome where a CI image ships it instead
+CHROMIUM = os.environ.get("CHROMIUM") or next(
+    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),
+    "/usr/bin/chromium",
+)
 ARGS = [
     "--headless",
     "--no-sandbox",
