@@ -189,3 +189,31 @@ def test_a_new_table_appears_on_the_site_and_beside_the_claims_it_cites(package,
     assert "seats of the Sadrist list alone" in claim_page and 'data-verdict="depends_on_reading"' in claim_page
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="tables/readings.html"' in index and 'href="data/readings.csv"' in index
+
+
+def test_disagreements_between_sources_of_the_record_are_shown(built_site):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    seats = {}
+    for row in rows("data/reference_results.csv"):
+        if row["seats"]:
+            seats.setdefault((row["stage_id"], row["list_id"]), {})[row["ref_source_id"]] = row["seats"]
+    conflicts = {key: found for key, found in seats.items() if len(set(found.values())) > 1}
+    shown = re.findall(r'<tr id="([^"|]+)\|([^"]+)">(.*?)</tr>', index, re.DOTALL)
+    assert {(stage, list_id) for stage, list_id, _ in shown} == set(conflicts)
+    for stage, list_id, body in shown:
+        for source, value in conflicts[stage, list_id].items():
+            assert f"<strong>{value}</strong> · <a href=" in body and f">{source}</a>" in body
+
+
+def test_values_both_reports_state_are_set_side_by_side(built_site):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    section = index.split('id="between-reports"')[1].split('id="between-sources"')[0]
+    claims = {c["claim_id"]: c for c in rows("data/claims.csv")}
+    shown = re.findall(r"<tr><td>.*?</tr>", section, re.DOTALL)
+    assert shown  # the Sadrists' first place in 2021 is stated by both reports
+    for row in shown:
+        linked = [claims[c] for c in re.findall(r'href="claims/([^"]+)\.html#quote"', row)]
+        assert len({c["source_id"] for c in linked}) > 1
+        assert len({(c["measure"], c["election_id"], c["bloc_id"]) for c in linked}) == 1
+        same = len({c["value"] or c["value_date"] for c in linked}) == 1
+        assert f'data-verdict="{"agrees" if same else "differs"}"' in row

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.reconcile import build, provisional
+from validation.rules import value_claims
 from validation.run import validate
 from validation.values import CELLS, NO_BLOC, cell_frame, missing
 
@@ -46,6 +47,7 @@ class Evidence:
     cells: list  # every value cell (validation.values.cell_frame), as rows
     reconciliation: list
     verdicts: dict  # claim_id -> validation.rules.Verdict
+    value_claims: list  # claims that state one value (validation.rules.value_claims), as rows
     texts: dict = field(default_factory=dict)  # source_id -> the report's text
 
     @property
@@ -102,6 +104,38 @@ class Evidence:
     def provisional(self) -> list[str]:
         """Subjects that agree only with a count that is not final."""
         return provisional(self.reconciliation)
+
+    def between_reports(self) -> list[dict]:
+        """Values that more than one report states: each report's claims side by side, and whether
+        every stated value is the same."""
+        groups = {}
+        for stated in self.value_claims:
+            key = (stated["measure"], stated["election_id"], stated["bloc_id"] or None)
+            groups.setdefault(key, []).append(self.claims[stated["stating"]] | {"stated": stated["stated"]})
+        return [
+            {
+                "measure": measure,
+                "election_id": election,
+                "bloc_id": bloc,
+                "claims": claims,
+                "verdict": "agrees" if len({str(c["stated"]) for c in claims}) == 1 else "differs",
+            }
+            for (measure, election, bloc), claims in groups.items()
+            if len({c["source_id"] for c in claims}) > 1
+        ]
+
+    def between_sources(self) -> list[dict]:
+        """Lists to which sources of one stage of the record give different seats."""
+        figures = {}
+        for r in self.tables["reference-results"]:
+            if r["seats"] is not None:
+                figures.setdefault((r["stage_id"], r["list_id"]), []).append(r)
+        lists = self.index("reference-lists", "list_id")
+        return [
+            {"stage_id": stage, "list": lists[list_id], "figures": found}
+            for (stage, list_id), found in sorted(figures.items())
+            if len({r["seats"] for r in found}) > 1
+        ]
 
     def passages(self, row: dict) -> list[dict]:
         """What the official source says, verbatim, behind one reconciliation row."""
@@ -191,6 +225,7 @@ def gather(descriptor: Path = ROOT / "datapackage.json") -> Evidence:
         cells=cells,
         reconciliation=reconciled,
         verdicts={v.claim_id: v for v in result.verdicts},
+        value_claims=records(value_claims(typed)),
     )
     evidence.texts = {
         s["source_id"]: (descriptor.parent / s["path"]).read_text(encoding="utf-8") for s in evidence.tables["sources"]
