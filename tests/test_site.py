@@ -94,6 +94,8 @@ def test_nothing_is_loaded_from_outside_the_site(built_site):
         for address in loaded:
             assert "://" not in address and not address.startswith("//"), (page, address)
             assert (page.parent / address.split("#")[0]).resolve().is_file(), (page, address)
+    for figure in built_site.rglob("*.svg"):  # an SVG may load images or fonts of its own
+        assert not re.search(r'(?:href|src)="(?!#|data:)[^"]*://', figure.read_text(encoding="utf-8")), figure
     for sheet in built_site.rglob("*.css"):
         assert not re.search(r"@import|url\(\s*['\"]?(?!data:)", sheet.read_text(encoding="utf-8")), sheet
 

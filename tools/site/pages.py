@@ -54,12 +54,19 @@ def row_id(schema: dict, row: dict) -> str:
     return "|".join(str(row[k]) for k in ([key] if isinstance(key, str) else key))
 
 
-def referenced(schema: dict, name: str) -> str | None:
-    """The resource a column points to by a foreign key of its own, if any."""
+def referenced(schemas: dict, schema: dict, name: str) -> str | None:
+    """The resource a column points to: by a foreign key of its own, or else the one table whose
+    single-column primary key has the column's name (so `stage_id` links to its stage even in a
+    table that declares no key for it)."""
     for fk in schema.get("foreignKeys", []):
         if fk["fields"] in (name, [name]):
             return fk["reference"]["resource"]
-    return None
+    owners = [
+        resource
+        for resource, other in schemas.items()
+        if other is not schema and other.get("primaryKey") in (name, [name])
+    ]
+    return owners[0] if len(owners) == 1 else None
 
 
 def legend() -> list[dict]:
@@ -122,7 +129,7 @@ def environment(ev: Evidence, cff_text: str, cff: dict, release_url: str | None)
         cite_comparison=lambda row_id: cite_comparison(name, ev.version, row_id),
         legend=legend(),
         row_id=row_id,
-        referenced=referenced,
+        referenced=lambda schema, name: referenced(ev.schemas, schema, name),
     )
     return env
 
