@@ -1,14 +1,23 @@
 """Validate the iraq-election-seats data package: `python validate.py [datapackage.json] [--json]`."""
 
+import contextlib
+import gc
 import os
 import sys
 
-from validation.cli import main
-
 if __name__ == "__main__":
-    status = main()
-    # Everything is said and every file is closed; skip the interpreter's tear-down of pandas and
-    # Frictionless, a tenth of a second that changes nothing.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    # A short-lived process that builds many objects and frees them by reference counting:
+    # without the cyclic collector the imports alone run about a tenth faster.
+    gc.disable()
+    try:
+        from validation.cli import main
+
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C before the command line took charge
+        status = 130
+    # Everything is said and every file is closed; skip the interpreter's tear-down of pandas,
+    # a tenth of a second that changes nothing. A report that cannot be flushed stays unsaid.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, KeyboardInterrupt):
+            stream.flush()
     os._exit(status)

@@ -1,15 +1,19 @@
 """A writable copy of the package for each test, and small tools to corrupt it."""
 
 import csv
+import hashlib
 import io
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bench.synthetic import make_copy
-from validation.frictionless_layer import ROW_LIMIT
 from validation.run import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +23,8 @@ PARTS = ["datapackage.json", "data", "schemas", "seeds"]
 class PackageCopy:
     """A copy of the package; with `rows`, one whose seat-results table is enlarged with synthetic gaps."""
 
-    def __init__(self, root: Path, rows: int = 0, row_limit: int = ROW_LIMIT):
-        self.root, self.row_limit = root, row_limit
+    def __init__(self, root: Path, rows: int = 0):
+        self.root = root
         root.mkdir(parents=True)
         if rows:
             make_copy(root, rows)
@@ -34,7 +38,7 @@ class PackageCopy:
         return self.root / "datapackage.json"
 
     def validate(self):
-        return validate(str(self.descriptor), row_limit=self.row_limit)
+        return validate(str(self.descriptor))
 
     def rows(self, file: str) -> list[dict]:
         return list(csv.DictReader(io.StringIO((self.root / file).read_text(encoding="utf-8"))))
@@ -76,9 +80,8 @@ def package(tmp_path) -> PackageCopy:
 
 @pytest.fixture
 def large_package(tmp_path) -> PackageCopy:
-    """2,000 seat-results rows, with Frictionless reading only the first row of each table:
-    every other row is checked by the large-table path alone."""
-    return PackageCopy(tmp_path / "package", rows=2000, row_limit=1)
+    """2,000 seat-results rows: a corruption stands far from the first rows of its table."""
+    return PackageCopy(tmp_path / "package", rows=2000)
 
 
 def findings(result) -> list:
@@ -86,12 +89,20 @@ def findings(result) -> list:
 
 
 def assert_finding(
-    result, *, layer: str, rule: str, file: str | None = None, row: int | None = None, column: str | None = None
+    result,
+    *,
+    layer: str,
+    rule: str,
+    file: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    **named,
 ):
-    """The package is invalid, and among its findings is exactly this one (file, row, column, rule)."""
+    """The package is invalid, and among its findings is exactly this one (file, row, column, rule;
+    and the resource and property, where given)."""
     assert not result.valid
     found = findings(result)
-    wanted = dict(layer=layer, rule=rule, file=file, row=row, column=column)
+    wanted = dict(layer=layer, rule=rule, file=file, row=row, column=column, **named)
     matches = [
         f
         for f in found
@@ -101,12 +112,65 @@ def assert_finding(
     return matches[0]
 
 
+# No test may open a socket: an audit hook sees every socket the interpreter creates, however
+# it is reached, and records it while `no_network` is in force.
+SOCKETS: list[str] = []
+_GUARD = {"on": False}
+
+
+def _audit(event, args):
+    if _GUARD["on"] and event in ("socket.__new__", "socket.connect", "socket.getaddrinfo"):
+        SOCKETS.append(event)
+        raise ConnectionRefusedError(f"the test refuses {event}")
+
+
+sys.addaudithook(_audit)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """While the test runs, any socket is refused and recorded; the test fails if one was tried."""
+
+    def refuse(*args, **kwargs):
+        SOCKETS.append("socket.socket")
+        raise ConnectionRefusedError("the test refuses sockets")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    SOCKETS.clear()
+    _GUARD["on"] = True
+    try:
+        yield SOCKETS
+    finally:
+        _GUARD["on"] = False
+    assert not SOCKETS, f"a socket was opened: {SOCKETS}"
+
+
+SANDBOX = Path(__file__).resolve().parent / "sandbox"
+
+
+def run_cli(*args, cwd=ROOT, env=None, **options):
+    """validate.py as a user runs it, in a process that ends with status 99 if it opens a socket
+    or forks (tests/sandbox/sitecustomize.py)."""
+    environment = {**os.environ, **(env or {}), "PYTHONPATH": str(SANDBOX)}
+    options.setdefault("capture_output", True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "validate.py"), *map(str, args)], cwd=cwd, env=environment, **options
+    )
+
+
+def tree_digest(folder: Path) -> dict:
+    """Every file and folder under `folder`, with the sha256 of each file."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+        for p in sorted(folder.rglob("*"))
+        if not p.is_symlink()
+    }
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The website, built once per test session by the command the Makefile runs."""
-    import subprocess
-    import sys
-
     out = tmp_path_factory.mktemp("site") / "_site"
     done = subprocess.run(
         [sys.executable, "-m", "tools.site", "--out", str(out)], cwd=ROOT, capture_output=True, text=True

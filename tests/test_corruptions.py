@@ -105,60 +105,60 @@ def shift_offsets(p):
 
 
 CASES = {
-    # layer 1: bytes and Frictionless
+    # layer 1: descriptor and files; layer 2: the Table Schemas on every row
     "type error": (
         set_seats("seats", "seventy-three", election_id="cor-2021", bloc_id="sadrist"),
-        "frictionless",
+        "pandera",
         "type",
         SEATS,
         "seats",
     ),
     "value below minimum": (
         set_seats("rank", "0", election_id="cor-2021", bloc_id="sadrist"),
-        "frictionless",
+        "pandera",
         "minimum",
         SEATS,
         "rank",
     ),
     "unknown status": (
         set_seats("seats_status", "reportd", election_id="cor-2021", bloc_id="sadrist"),
-        "frictionless",
+        "pandera",
         "enum",
         SEATS,
         "seats_status",
     ),
     "missing required value": (
         set_seats("seats_status", "", election_id="cor-2021", bloc_id="sadrist"),
-        "frictionless",
+        "pandera",
         "required",
         SEATS,
         "seats_status",
     ),
     "id breaks its pattern": (
         set_claim("rasanah-sadrist-2021-seats", claim_id="Rasanah Sadrist"),
-        "frictionless",
+        "pandera",
         "pattern",
         CLAIMS,
         "claim_id",
     ),
-    "duplicate primary key": (duplicate_row, "frictionless", "primary-key", SEATS, "election_id, bloc_id"),
+    "duplicate primary key": (duplicate_row, "pandera", "primary-key", SEATS, "election_id, bloc_id"),
     "broken foreign key": (
         set_seats("seats_claim_id", "no-such-claim", election_id="cor-2021", bloc_id="sadrist"),
-        "frictionless",
+        "pandera",
         "foreign-key",
         SEATS,
         "seats_claim_id",
     ),
     "bad date": (
         lambda p: (p.set_cell(ELECTIONS, 3, "date", "2021-10-32"), 3)[1],
-        "frictionless",
+        "pandera",
         "type",
         ELECTIONS,
         "date",
     ),
     "changed source file": (
         replace(BRIEF, b"drone strike", b"drone attack", None),
-        "frictionless",
+        "format",
         "checksum",
         BRIEF,
         None,
@@ -170,7 +170,7 @@ CASES = {
         SEATS,
         None,
     ),
-    "not UTF-8": (replace(SEATS, b"not_reported", b"not_r\xe9ported", 3), "format", "encoding", SEATS, None),
+    "not UTF-8": (replace(SEATS, b"not_reported", b"not_r\xe9ported", 4), "format", "encoding", SEATS, None),
     "CRLF line ends": (
         lambda p: (p.replace_bytes(SEATS, b"\n", b"\r\n", -1), 1)[1],
         "format",
@@ -195,6 +195,20 @@ CASES = {
     ),
     # layer 2: Pandera's rules within a table
     "quote span reversed": (set_claim("rasanah-sadrist-2021-seats", end="3000"), "pandera", "span", CLAIMS, "end"),
+    "bloc's Arabic name without its source": (
+        set_row("data/blocs.csv", {"bloc_id": "fatah"}, name_source_url=""),
+        "pandera",
+        "name-source",
+        "data/blocs.csv",
+        "name_source_url",
+    ),
+    "list's Arabic name without its source": (
+        set_row("data/reference_lists.csv", {"list_id": "taqaddum"}, name_source_url=""),
+        "pandera",
+        "name-source",
+        "data/reference_lists.csv",
+        "name_source_url",
+    ),
     "allegation without its author": (
         set_claim("rasanah-hanizadeh-rigged", attributed_to=""),
         "pandera",
@@ -438,6 +452,6 @@ def test_corruption_is_caught_on_the_large_table_path(large_package, case):
     (only the source files' checksums stay Frictionless's alone)."""
     mutate, layer, rule, file, column = CASES[case]
     row = mutate(large_package)
-    if layer == "frictionless" and rule != "checksum":
+    if layer == "pandera" and rule != "checksum":
         layer = "pandera"
     assert_finding(large_package.validate(), layer=layer, rule=rule, file=file, row=row, column=column)

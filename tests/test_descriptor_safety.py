@@ -40,5 +40,5 @@ def test_descriptor_that_is_not_json(package):
 
 def test_descriptor_profile_error_is_reported(package):
     package.edit_descriptor(lambda d: d.update(contributors="someone"))
-    finding = assert_finding(package.validate(), layer="frictionless", rule="package-error")
+    finding = assert_finding(package.validate(), layer="descriptor", rule="datapackage-profile")
     assert "'contributors'" in finding.message

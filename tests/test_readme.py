@@ -38,6 +38,6 @@ def test_figure_shows_gaps_as_gaps_and_both_kinds_of_bar():
 
     reconciled, typed = build()
     svg = render(bars(reconciled, typed))
-    assert "gap: not reported" in svg and "stroke-dasharray" in svg
+    assert "gap: ambiguous" in svg and "stroke-dasharray" in svg
     assert 'fill="#1f4e79"' in svg and 'fill="#9dc3e6"' in svg
     assert svg != (ROOT / "figures" / "seats.svg").read_text(encoding="utf-8").replace("73", "74")

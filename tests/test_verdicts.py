@@ -16,8 +16,8 @@ def test_shipped_verdicts():
     assert found["rasanah-state-forces-decline"].verdict == "holds"
     undetermined = found["brief-fatah-lost-over-half"]
     assert undetermined.verdict == "undetermined"
-    assert "seats of fatah in cor-2021 (not_reported)" in undetermined.detail
-    assert "0.5 x seats of fatah in cor-2018 (not_reported)" in undetermined.detail
+    assert "seats of fatah in cor-2021 (ambiguous)" in undetermined.detail
+    assert "0.5 x seats of fatah in cor-2018 (ambiguous)" in undetermined.detail
     assert "not in the package's tables" in found["brief-fatah-votes-above-sadrist"].detail
 
 

@@ -25,7 +25,7 @@ def bars(reconciled: list[dict], typed) -> list[dict]:
     official = {
         (r["election_id"], r["bloc_id"]): float(r["reference"])
         for r in reconciled
-        if r["kind"] in ("value", "gap") and r["measure"] == "seats" and r["stage_id"].endswith("-final")
+        if r["kind"] in ("value", "gap") and r["measure"] == "seats" and r["basis"] == "judged"
     }
     names = dict(zip(typed["blocs"]["bloc_id"], typed["blocs"]["name_en"]))
     for r in typed["seat-results"].sort_values(["election_id", "bloc_id"]).itertuples(index=False):

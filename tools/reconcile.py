@@ -1,7 +1,8 @@
-"""Write data/reconciliation.csv from the other tables, and the README's list of differences.
+"""Write the derived tables (reconciliation, verdicts by reading and by claim, disagreements between
+the reports) from the other tables, and the README's list of differences.
 
-python -m tools.reconcile          # rewrite both
-python -m tools.reconcile --check  # exit 1 if either is stale (validation checks the CSV too)
+python -m tools.reconcile          # rewrite them
+python -m tools.reconcile --check  # exit 1 if any is stale (validation checks the CSVs too)
 """
 
 import sys
@@ -10,21 +11,27 @@ from pathlib import Path
 from tools.readme_sections import refresh
 from validation.package import open_package
 from validation.pandera_layer import check as pandera_check
-from validation.reconciliation import reconcile, to_csv
-from validation.rules import relational_claims
+from validation.reconciliation import reconcile
+from validation.rules import generated_tables, relational_claims
 from validation.tables import read_frames
 from validation.values import cell_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(descriptor: Path = ROOT / "datapackage.json") -> tuple[list[dict], dict]:
-    """The reconciliation rows, and the typed tables they were made from."""
+def typed_tables(descriptor: Path = ROOT / "datapackage.json") -> tuple[object, dict]:
+    """The package and its tables, typed by the Pandera layer; exits if they are not valid."""
     package = open_package(descriptor)
     typed = {}
     problems = pandera_check(package, read_frames(package), typed)
     if problems:
         raise SystemExit("the tables are not valid; run python validate.py first:\n" + "\n".join(map(str, problems)))
+    return package, typed
+
+
+def build(descriptor: Path = ROOT / "datapackage.json") -> tuple[list[dict], dict]:
+    """The reconciliation rows, and the typed tables they were made from."""
+    _, typed = typed_tables(descriptor)
     return reconcile(typed, cell_frame(typed), relational_claims(typed)), typed
 
 
@@ -79,16 +86,17 @@ def readme_section(rows: list[dict], typed) -> str:
 
 
 def main(argv: list[str]) -> int:
-    rows, typed = build()
-    target = ROOT / "data" / "reconciliation.csv"
-    text = to_csv(rows)
-    if "--check" in argv:
-        stale = target.read_text(encoding="utf-8") != text
-        if stale:
-            print("data/reconciliation.csv is stale; run: python -m tools.reconcile", file=sys.stderr)
-        return max(int(stale), refresh("reconciliation", readme_section(rows, typed), argv))
-    target.write_text(text, encoding="utf-8")
-    return refresh("reconciliation", readme_section(rows, typed), argv)
+    package, typed = typed_tables()
+    texts, rows = generated_tables(typed, cell_frame(typed), relational_claims(typed))
+    stale = 0
+    for name, text in texts.items():
+        target = ROOT / package.table(name)["path"]
+        if "--check" not in argv:
+            target.write_text(text, encoding="utf-8")
+        elif target.read_text(encoding="utf-8") != text:
+            print(f"{package.table(name)['path']} is stale; run: python -m tools.reconcile", file=sys.stderr)
+            stale = 1
+    return max(stale, refresh("reconciliation", readme_section(rows, typed), argv))
 
 
 if __name__ == "__main__":

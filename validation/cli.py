@@ -1,23 +1,42 @@
 """The command line: `python validate.py [datapackage.json] [--json]`.
 
-Exit status: 0 valid, 1 invalid, 2 usage error.
+Exit status: 0 valid, 1 invalid, 2 usage error, 130 interrupted (Ctrl-C). The report is written
+safely whatever the cells hold: every text is escaped (newlines, control and bidirectional
+characters, the '::' that starts a workflow command) and cut to MAX_SHOWN characters; output
+that cannot be written (a closed pipe, a full disk) ends the run quietly with the verdict's status.
 """
 
 import argparse
-import gc
+import contextlib
 import json
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
-from .package import UsageError
-
 DEFAULT = Path(__file__).resolve().parent.parent / "datapackage.json"
+MAX_SHOWN = 300
+INTERRUPTED = 130
 
 
-def escape(text: str, properties: bool = False) -> str:
-    """GitHub's workflow-command escaping (properties also escape ':' and ',')."""
-    text = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def clean(text, limit: int = MAX_SHOWN) -> str:
+    """Text safe to print on one line of a terminal or a CI log: nothing in it can move the cursor,
+    reorder what follows, start a new line or a workflow command; at most `limit` characters."""
+    text = str(text)
+    if len(text) > limit:
+        text = text[:limit] + f"... ({len(text) - limit} more characters)"
+    shown = "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else _escaped(c) for c in text)
+    return shown.replace("::", ":\\x3a")
+
+
+def _escaped(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def annotation(text, properties: bool = False) -> str:
+    """GitHub's workflow-command escaping (properties also escape ':' and ','), after clean()."""
+    text = clean(text).replace("%", "%25")
     return text.replace(":", "%3A").replace(",", "%2C") if properties else text
 
 
@@ -31,27 +50,27 @@ def print_annotations(result, out) -> None:
             line = f",line={finding.row}" if finding.row else ""
             title = f"{finding.rule}" + (f" ({finding.column})" if finding.column else "")
             print(
-                f"::error file={escape(where, True)}{line},title={escape(title, True)}::{escape(finding.message)}",
+                f"::error file={annotation(where, True)}{line},title={annotation(title, True)}::{annotation(finding)}",
                 file=out,
             )
 
 
 def print_summary(result, out) -> None:
-    print(f"{result.descriptor} (version {result.version or 'unknown'})", file=out)
+    print(f"{clean(result.descriptor)} (version {clean(result.version or 'unknown')})", file=out)
     for number, layer in enumerate(result.layers, 1):
         line = f"{number}. {layer.name}: {layer.status}"
-        print(line + (f" ({layer.summary})" if layer.summary else ""), file=out)
+        print(line + (f" ({clean(layer.summary)})" if layer.summary else ""), file=out)
         for finding in layer.findings:
-            print(f"   - {finding}", file=out)
+            print(f"   - {clean(finding, 2 * MAX_SHOWN)}", file=out)
     if result.values:
-        print("values: " + ", ".join(f"{n} {status}" for status, n in result.values.items()), file=out)
+        print("values: " + ", ".join(f"{n} {clean(status)}" for status, n in result.values.items()), file=out)
     if result.verdicts:
         tally = {}
         for verdict in result.verdicts:
             tally[verdict.verdict] = tally.get(verdict.verdict, 0) + 1
         print("relational claims: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
         for verdict in result.verdicts:
-            print(f"   {verdict.verdict:<12} {verdict.claim_id}: {verdict.detail}", file=out)
+            print(f"   {verdict.verdict:<12} {clean(verdict.claim_id)}: {clean(verdict.detail)}", file=out)
     if result.reconciliation:
         tally = {}
         for row in result.reconciliation:
@@ -60,14 +79,59 @@ def print_summary(result, out) -> None:
         for row in result.reconciliation:
             if row["verdict"] == "differs":
                 print(
-                    f"   differs      {row['reconciliation_id']}: reported {row['reported']}, reference {row['reference']}",
+                    f"   differs      {clean(row['reconciliation_id'])}: reported {clean(row['reported'])}, "
+                    f"reference {clean(row['reference'])}",
                     file=out,
                 )
     print("VALID" if result.valid else "INVALID", file=out)
 
 
+def cut(value):
+    """A JSON report's strings cut to MAX_SHOWN characters (json.dump escapes the rest)."""
+    if isinstance(value, str):
+        return (
+            value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + f"... ({len(value) - MAX_SHOWN} more characters)"
+        )
+    if isinstance(value, dict):
+        return {k: cut(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [cut(v) for v in value]
+    return value
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def report_usage(message: str, as_json: bool) -> int:
+    if as_json:
+        json.dump({"valid": False, "status": 2, "error": message}, sys.stdout, ensure_ascii=True)
+        print()
+    else:
+        print(f"validate.py: error: {clean(message)}", file=sys.stderr)
+    return 2
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
+    """Validate and report; every way out is an exit status, never a traceback."""
+    argv = sys.argv[1:] if argv is None else argv
+    as_json = "--json" in argv
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # a terminal that is not UTF-8 gets escapes
+    try:
+        return _run(argv, as_json)
+    except KeyboardInterrupt:
+        return INTERRUPTED
+
+
+def _run(argv, as_json: bool) -> int:
+    parser = Parser(
         prog="validate.py", description="Validate the iraq-election-seats data package (offline; never writes)."
     )
     parser.add_argument(
@@ -77,22 +141,33 @@ def main(argv=None) -> int:
         help="path to a datapackage.json (default: the package beside this script)",
     )
     parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
-    args = parser.parse_args(argv)
-    # A short-lived process that builds many objects and frees them by reference counting:
-    # without the cyclic collector the imports alone run about a tenth faster.
-    gc.disable()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        return report_usage(str(error), as_json)
+    from .package import UsageError as PackageUsage
     from .run import validate
 
     try:
         result = validate(args.descriptor)
-    except UsageError as error:
-        print(f"validate.py: error: {error}", file=sys.stderr)
-        return 2
-    if args.json:
-        json.dump(result.as_dict(), sys.stdout, indent=2, ensure_ascii=False, default=str)
-        print()
-    else:
-        print_summary(result, sys.stdout)
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        print_annotations(result, sys.stdout)
-    return 0 if result.valid else 1
+    except PackageUsage as error:
+        return report_usage(str(error), args.json)
+    status = 0 if result.valid else 1
+    try:
+        if args.json:
+            json.dump(cut(result.as_dict()), sys.stdout, indent=2, ensure_ascii=True, default=str)
+            print()
+        else:
+            print_summary(result, sys.stdout)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print_annotations(result, sys.stdout)
+        sys.stdout.flush()
+    except OSError:  # a closed pipe or a full disk: the verdict stands, the report cannot be written
+        quiet_stdout()
+    return status
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

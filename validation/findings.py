@@ -5,7 +5,8 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem. `row` is the line number in the file (the header is line 1)."""
+    """One problem. `row` is the line in the file where the record starts (the header is line 1);
+    a problem of the descriptor or a Table Schema names its `resource` and `property` instead."""
 
     layer: str
     rule: str
@@ -13,9 +14,15 @@ class Finding:
     file: str | None = None
     row: int | None = None
     column: str | None = None
+    resource: str | None = None
+    property: str | None = None
 
     def __str__(self) -> str:
         where = self.file or "datapackage.json"
+        if self.resource is not None:
+            where += f", resource {self.resource!r}"
+        if self.property:
+            where += f", property {self.property}"
         if self.row is not None:
             where += f", row {self.row}"
         if self.column:
@@ -38,7 +45,7 @@ def show(value) -> str:
     if isinstance(value, str):
         return repr(value)
     number = float(value)
-    return f"{number:g}"
+    return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
 PER_RULE = 20

@@ -79,9 +79,14 @@ MONTHS = [
 ]
 
 
+# Thousands are grouped by threes: '1,493,5421,366,789' (figures a page runs together) reads as
+# 1,493,542 and 1,366,789, not as one number.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
 def numbers_in(text: str) -> set[float]:
     """Every number `text` states, as digits ('1,234', '38') or as a word ('four', 'fifth', 'half')."""
-    found = {float(d.replace(",", "")) for d in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+    found = {float(d.replace(",", "")) for d in re.findall(DIGITS, text)}
     found |= {float(WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS}
     return found
 
@@ -91,10 +96,15 @@ def states_number(text: str, value: float) -> bool:
 
 
 def states_date(text: str, iso_date: str) -> bool:
-    """The quote names the day and month ('October 10' or '10 October'); a year, if given, must agree."""
+    """The quote names the day and month ('October 10', '10 October', 'Aug. 9', '27th Dec'); a year,
+    if given, must agree."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-\d{2}", iso_date):
+        return False  # not a day at all (a fact's value may be any text): nothing can state it
     year, month, day = (int(p) for p in iso_date.split("-"))
     name = MONTHS[month - 1]
+    month_word = rf"(?:{name}|{name[:3]}\.?)"
+    day_word = rf"0?{day}(?:st|nd|rd|th)?"
     lowered = text.lower()
-    said = re.search(rf"\b{name}\s+{day}\b|\b{day}\s+{name}\b", lowered)
+    said = re.search(rf"\b{month_word}\s+{day_word}\b|\b{day_word}\s+{month_word}(?![a-z])", lowered)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
     return bool(said) and (not years or year in years)

@@ -1,10 +1,12 @@
 """Layer 2: Pandera schemas built from the Table Schemas, plus the rules within each table.
 
-Types and constraints are written once, in schemas/*.schema.json. Pandera's converter falls
-short in three places, mended here: integers become nullable Int64 (gaps are empty cells),
-dates are checked as ISO dates, and a composite primary key is checked as unique together.
+Types and constraints are written once, in schemas/*.schema.json. Each number and date column
+is parsed here once per distinct value, by one spelling rule (spelling.py); Pandera then checks
+the typed columns: required cells, enumerations, patterns (evaluated by RE2, in linear time),
+bounds, keys and references, and the rules within each table.
 """
 
+from . import spelling
 from .findings import Finding, examples, per_row
 from .package import DataPackage
 from .table_checks import TABLE_RULES
@@ -21,8 +23,15 @@ CHECK_RULES = {
     "less_than_or_equal_to": "maximum",
     "field_uniqueness": "unique",
     "multiple_fields_uniqueness": "primary-key",
-    "iso_date": "type",
 }
+
+
+class Unsupported(ValueError):
+    """A Table Schema feature validation does not know; refused rather than silently skipped."""
+
+    def __init__(self, field: str, prop: str, message: str):
+        super().__init__(message)
+        self.field, self.prop = field, prop
 
 
 def build_schema(name: str, table_schema: dict):
@@ -39,16 +48,27 @@ def build_schema(name: str, table_schema: dict):
     columns = {}
     for field in table_schema["fields"]:
         if field["type"] not in DTYPES:
-            raise ValueError(
-                f"{name}: field {field['name']!r} has type {field['type']!r}, which validation does not know"
+            raise Unsupported(
+                field["name"],
+                "type",
+                f"field {field['name']!r} has type {field['type']!r}, which validation does not know",
             )
         constraints = dict(field.get("constraints", {}))
         unknown = set(constraints) - CONSTRAINTS
         if unknown:
-            raise ValueError(
-                f"{name}: field {field['name']!r} has constraints {sorted(unknown)} that validation does not know"
+            raise Unsupported(
+                field["name"],
+                "constraints",
+                f"field {field['name']!r} has constraints {sorted(unknown)} that validation does not know",
             )
-        checks = [pa.Check(_is_iso_date, name="iso_date")] if field["type"] == "date" else []
+        options = set(field) & NUMBER_OPTIONS
+        if options:
+            raise Unsupported(
+                field["name"],
+                sorted(options)[0],
+                f"field {field['name']!r} sets {sorted(options)}: numbers have one spelling",
+            )
+        checks = []
         if "enum" in constraints:
             checks.append(pa.Check.isin(constraints["enum"]))
         if "pattern" in constraints:
@@ -67,7 +87,7 @@ def build_schema(name: str, table_schema: dict):
             DTYPES[field["type"]], checks=checks, nullable=not constraints.get("required", False)
         )
     table_rules = [pa.Check(rule.holds, name=rule.name) for rule in TABLE_RULES.get(name, [])]
-    return pa.DataFrameSchema(columns, checks=table_rules, coerce=True, strict=True, ordered=True)
+    return pa.DataFrameSchema(columns, checks=table_rules, coerce=False, strict=True, ordered=True)
 
 
 # Table Schema type -> pandas dtype. Text is categorical: ids and statuses repeat, and tests for
@@ -75,29 +95,21 @@ def build_schema(name: str, table_schema: dict):
 DTYPES = {"string": "category", "integer": "Int64", "number": "float64", "date": "category"}
 # unique and primary keys are checked by unique_keys(), references by foreign_keys()
 CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
+NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
 
 
 def _matches(pattern: str):
-    """A pattern check that tests each distinct value once: ids repeat, a million rows hold few."""
+    """A pattern check that tests each distinct value once, with RE2: no pattern can run away."""
+    import re2
+
+    compiled = re2.compile(pattern)
 
     def check(series):
-        import pandas as pd
-
-        distinct = pd.Series(series.dropna().unique(), dtype=object)
-        good = distinct[distinct.str.fullmatch(pattern).astype(bool)]
+        distinct = series.cat.categories if hasattr(series, "cat") else series.dropna().unique()
+        good = [value for value in distinct if compiled.fullmatch(str(value))]
         return series.isin(good) | series.isna()
 
     return check
-
-
-def _is_iso_date(series):
-    """A real calendar day written YYYY-MM-DD."""
-    import pandas as pd
-
-    return (
-        series.str.fullmatch(r"\d{4}-\d{2}-\d{2}").astype(bool)
-        & pd.to_datetime(series, format="%Y-%m-%d", errors="coerce").notna()
-    )
 
 
 def describe(group, path: str, rules: dict) -> Finding:
@@ -116,20 +128,31 @@ def describe(group, path: str, rules: dict) -> Finding:
 
 
 def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
-    """Validate each text frame; fill `typed` with the coerced frames."""
+    """Validate each text frame; fill `typed` with the typed frames."""
     import pandas as pd
     import pandera.pandas as pa
 
     found = []
     for resource in package.tables:
         name, path = resource["name"], resource["path"]
-        schema = build_schema(name, package.schemas[name])
-        rules = {rule.name: rule for rule in TABLE_RULES.get(name, [])}
         try:
-            typed[name] = schema.validate(frames[name], lazy=True)
+            schema = build_schema(name, package.schemas[name])
+        except Unsupported as refused:
+            found.append(
+                Finding(LAYER, "schema", str(refused), path, None, refused.field, name, f"schema.fields.{refused.prop}")
+            )
+            continue
+        rules = {rule.name: rule for rule in TABLE_RULES.get(name, [])}
+        frame, spelled = parse_values(package.schemas[name], frames[name], path)
+        found += spelled
+        try:
+            typed[name] = schema.validate(frame, lazy=True)
         except pa.errors.SchemaErrors as errors:
             cases = errors.failure_cases
             cases = cases[~cases["failure_case"].astype(str).str.startswith("TypeError(")]
+            # a cell spelled wrongly is reported once, as a type error, not again as missing
+            said = {(f.column, f.row) for f in spelled}
+            cases = cases[[(c, _line(i)) not in said for c, i in zip(cases["column"], cases["index"], strict=True)]]
             # a table-wide rule fails once per column of a bad row: keep one case per row
             wide = cases["check"].isin(list(rules))
             cases = pd.concat(
@@ -143,6 +166,35 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
     if not found:
         found += unique_keys(package, typed) + foreign_keys(package, typed)
     return found
+
+
+def _line(index):
+    return None if index is None or index != index else line_of(index)
+
+
+def parse_values(table_schema: dict, frame, path: str):
+    """Numbers and dates parsed once per distinct value; each wrong spelling is a type error,
+    reported at every row it stands on (up to PER_RULE)."""
+    found, columns = [], {}
+    for field in table_schema["fields"]:
+        column = field["name"]
+        if field["type"] not in spelling.SPELLED:
+            continue
+        columns[column], wrong = spelling.typed_column(field, frame[column])
+        if wrong:
+            bad = frame[[column]][frame[column].isin(wrong)]
+            found += per_row(
+                bad.assign(row=lines_of(bad.index)),
+                lambda r, column=column, kind=field["type"]: Finding(
+                    LAYER,
+                    "type",
+                    f"{r[0]!r} is not {spelling.WHAT[kind]}",
+                    path,
+                    int(r.row),
+                    column,
+                ),
+            )
+    return (frame.assign(**columns) if columns else frame), found
 
 
 def unique_keys(package: DataPackage, typed: dict) -> list[Finding]:

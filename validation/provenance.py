@@ -4,11 +4,10 @@ number a claim supports is in its quote, and every source file is the file that 
 
 import hashlib
 
-from .findings import Finding
+from .findings import Finding, show
 from .numbers import states_date, states_number
-from .package import local_path
 from .tables import line_of
-from .values import missing
+from .values import DATE_MEASURES, missing
 
 LAYER = "provenance"
 
@@ -20,11 +19,10 @@ def source_files(package, typed, paths) -> tuple[list[Finding], dict[str, str]]:
     sources = typed["sources"]
     for row in sources.itertuples():
         where = dict(file=paths["sources"], row=line_of(row.Index))
-        problems = local_path(package.root, row.path, "path")
-        if problems:
-            found.append(Finding(LAYER, "source-file", problems[0].message, column="path", **where))
+        data, problem = package.file_bytes(row.path)
+        if problem:
+            found.append(Finding(LAYER, "source-file", f"{row.path!r}: {problem}", column="path", **where))
             continue
-        data = (package.root / row.path).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         if digest != row.sha256:
             found.append(
@@ -136,11 +134,63 @@ def numbers_quoted(claims, path) -> list[Finding]:
     return found
 
 
+def reference_numbers_quoted(typed, paths) -> list[Finding]:
+    """Every reference figure (seats, votes, share, chamber size, polling day) is stated in the passage
+    it was read from, by the same checker that checks the reports' claims."""
+    found = []
+    for table, columns in REFERENCE_FIGURES.items():
+        frame = typed[table]
+        for row in frame.itertuples():
+            for column in columns:
+                value = getattr(row, column)
+                if missing(value) or _stated(row, column, value):
+                    continue
+                found.append(
+                    Finding(
+                        LAYER,
+                        "number-in-passage",
+                        f"the {column} {show(value) if not isinstance(value, str) else value} is not stated in the passage read",
+                        paths[table],
+                        line_of(row.Index),
+                        column,
+                    )
+                )
+    return found
+
+
+# table -> the figure columns whose values must be stated in the row's quote
+REFERENCE_FIGURES = {
+    "reference-results": ["seats", "votes", "share"],
+    "reference-facts": ["value"],
+    "result-stages": ["date"],
+}
+
+
+def _stated(row, column, value) -> bool:
+    """A figure is stated in its row's quote: a date as a date, a number as a number, a text verbatim."""
+    if missing(row.quote):
+        return column == "date"  # a stage no source dates has no passage to check
+    if column == "date" or getattr(row, "measure", None) in DATE_MEASURES:
+        return states_date(row.quote, str(value))
+    if isinstance(value, str) and not _is_number(value):
+        return value.lower() in row.quote.lower()
+    return states_number(row.quote, float(value))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def check(package, typed: dict) -> tuple[list[Finding], dict]:
     paths = {r["name"]: r["path"] for r in package.tables}
     found, texts = source_files(package, typed, paths)
     found += quotes_stand(typed["claims"], paths["claims"], texts, "quote")
     found += quotes_stand(typed["bloc-names"], paths["bloc-names"], texts, "name")
     found += numbers_quoted(typed["claims"], paths["claims"])
+    found += reference_numbers_quoted(typed, paths)
     counts = {"quotes": len(typed["claims"]), "spellings": len(typed["bloc-names"]), "source files": len(texts)}
     return found, counts

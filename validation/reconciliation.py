@@ -25,6 +25,7 @@ COLUMNS = [
     "ref_source_id",
     "reference",
     "verdict",
+    "basis",
     "difference",
     "note",
 ]
@@ -44,6 +45,7 @@ class References:
 
     def __init__(self, typed):
         self.stages = {r.stage_id: r for r in typed["result-stages"].itertuples(index=False)}
+        self.sources = {r.ref_source_id: r for r in typed["reference-sources"].itertuples(index=False)}
         self.by_stage = {}  # (stage, source) -> {list: (seats, votes)}
         for r in typed["reference-results"].itertuples(index=False):
             self.by_stage.setdefault((r.stage_id, r.ref_source_id), {})[r.list_id] = (r.seats, r.votes)
@@ -126,6 +128,7 @@ def _row(subject, kind, claim, election, bloc, measure, reported, key, reference
         "ref_source_id": source,
         "reference": _text(reference),
         "verdict": verdict,
+        "basis": "",
         "difference": _text(difference),
         "note": note,
     }
@@ -188,7 +191,7 @@ def relation_rows(claims, refs: References) -> list[dict]:
         def emit(key, reference, verdict, note, claim=claim, bloc=bloc, reported=reported):
             rows.append(
                 _row(
-                    claim.claim_id,
+                    claim.reading_id,
                     "relation",
                     claim.claim_id,
                     claim.election_id,
@@ -238,7 +241,7 @@ def relation_rows(claims, refs: References) -> list[dict]:
 
 
 def reconcile(typed, cells, relational) -> list[dict]:
-    """The whole reconciliation, in a stable order."""
+    """The whole reconciliation, in a stable order, each row marked with the part it plays."""
     refs = References(typed)
     linked_blocs, linked_elections = {b for b, _ in refs.links}, {e for _, e in refs.links}
     election_level = cells["measure"].isin(["total_seats", "election_date"]) & cells["election_id"].isin(
@@ -251,7 +254,54 @@ def reconcile(typed, cells, relational) -> list[dict]:
     )
     rows = value_rows(cells[chosen], refs)
     rows += relation_rows(relational, refs)
+    mark_basis(rows, refs)
     return sorted(rows, key=lambda r: (r["kind"] != "value", r["kind"] != "gap", r["reconciliation_id"]))
+
+
+# How far a kind of source speaks for the count itself: the commission first, an estimate last.
+KIND_RANK = [
+    "electoral commission",
+    "state news agency",
+    "news agency",
+    "news",
+    "research institute",
+    "encyclopedia",
+    "reference work",
+]
+
+
+def source_preference(refs: References, stage: str, source: str) -> tuple:
+    """Why one stage and source judges a subject before another, as a sort key (larger first): an
+    authoritative stage, then the latest stage, then a source that gives the whole stage, then the
+    kind of source that speaks most directly for the commission, then the latest version."""
+    info = refs.sources[source]
+    stage_row = refs.stages.get(stage)
+    return (
+        bool(stage_row is not None and stage_row.authoritative == "yes"),
+        str(stage_row.date) if stage_row is not None else "",
+        info.coverage == "complete",
+        -KIND_RANK.index(info.kind),
+        "" if missing(info.date) else str(info.date),
+        source,
+    )
+
+
+def mark_basis(rows: list[dict], refs: References) -> None:
+    """Each subject is judged by one row, chosen by `source_preference` among the rows whose source
+    no later version replaces; the rest are 'alternative' (another stage or source) or 'superseded'
+    (an earlier version of a revised source). Rows with nothing to compare have no basis."""
+    superseded = {s.supersedes for s in refs.sources.values() if not missing(s.supersedes)}
+    by_subject = {}
+    for row in rows:
+        if row["verdict"] in ("agrees", "differs", "reference_only"):
+            by_subject.setdefault(row["subject"], []).append(row)
+    for group in by_subject.values():
+        current = [r for r in group if r["ref_source_id"] not in superseded]
+        for row in group:
+            row["basis"] = "superseded" if row["ref_source_id"] in superseded else "alternative"
+        if current:
+            best = max(current, key=lambda r: source_preference(refs, r["stage_id"], r["ref_source_id"]))
+            best["basis"] = "judged"
 
 
 def to_csv(rows: list[dict]) -> str:

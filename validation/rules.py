@@ -7,8 +7,10 @@ findings; the verdicts are information about the reports, not faults of the pack
 
 from dataclasses import dataclass
 
+from . import verdicts
 from .findings import Finding, per_row, show
 from .reconciliation import COMPARE, reconcile, to_csv
+from .record_rules import RECORD_RULES
 from .tables import lines_of
 from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
 
@@ -261,7 +263,9 @@ def ranks_agree_with_seats(ctx: Context) -> list[Finding]:
 def participation_explains_gaps(ctx: Context) -> list[Finding]:
     """A bloc that ran its own list has seats that apply; one that was not on the ballot has none.
 
-    A bloc that ran inside another list may go either way: a report may credit it with seats.
+    A bloc that ran inside another list has no count of its own: its seats are reported (a report
+    may credit it with some), ambiguous (a report speaks of them without a value) or not applicable,
+    never merely 'not reported'.
     """
     part = ctx.typed["bloc-participation"][["bloc_id", "election_id", "participation"]].astype(object)
     c = ctx.cells
@@ -271,6 +275,10 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
     bad = seats[
         ((seats["participation"] == "own_list") & (seats["status"] == "not_applicable"))
         | ((seats["participation"] == "did_not_run") & (seats["status"] != "not_applicable"))
+        | (
+            (seats["participation"] == "inside_list")
+            & ~seats["status"].isin(["reported", "not_applicable", "ambiguous"])
+        )
     ]
     found = per_row(
         bad,
@@ -302,6 +310,53 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
     return found
 
 
+def spoken_of(typed) -> set:
+    """Cells the reports speak of without giving their value: either side of a relational claim, and
+    each member of a pair whose seats are reported together."""
+    claims = typed["claims"].astype(object)
+    related = claims[claims["ref_election_id"].notna()]
+    keys = set(zip(related["measure"], related["election_id"], related["bloc_id"]))
+    keys |= set(zip(related["measure"], related["ref_election_id"], related["ref_bloc_id"]))
+    links = typed["bloc-links"].astype(object)
+    parts = links[links["relation"] == "part_of"]
+    results = typed["seat-results"].astype(object)
+    reported = set(
+        zip(
+            results.loc[results["seats_status"] == "reported", "election_id"],
+            results.loc[results["seats_status"] == "reported", "bloc_id"],
+        )
+    )
+    keys |= {
+        ("seats", e, b)
+        for b, p, e in zip(parts["bloc_id"], parts["other_bloc_id"], parts["election_id"])
+        if (e, p) in reported
+    }
+    return keys
+
+
+def gap_kinds_mean_one_thing(ctx: Context) -> list[Finding]:
+    """A gap the reports speak of without a value (a bound, a share of a pair's total) is 'ambiguous',
+    and an 'ambiguous' gap is one they speak of: the kind tells a reader whether to look for a claim."""
+    c = ctx.cells
+    keys = spoken_of(ctx.typed)
+    spoken = [(m, e, b) in keys for m, e, b in zip(c["measure"], c["election_id"], c["bloc_id"])]
+    gaps = c.assign(spoken=spoken)
+    gaps = gaps[gaps["status"].isin(["not_reported", "ambiguous"])]
+    bad = gaps[(gaps["status"] == "ambiguous") != gaps["spoken"]]
+    return per_row(
+        bad,
+        ctx.at_cell(
+            "gap-kind",
+            "_status",
+            lambda r: (
+                f"{r.column} is '{r.status}', but a claim speaks of it without giving its value, so it is 'ambiguous'"
+                if r.spoken
+                else f"{r.column} is 'ambiguous', but no claim speaks of it; use 'not_reported'"
+            ),
+        ),
+    )
+
+
 def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
     """Every bloc that was on the ballot in an election is tied to the list or lists it is compared with."""
     part = ctx.typed["bloc-participation"]
@@ -328,12 +383,14 @@ def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
 
 RULES = [
     participation_explains_gaps,
+    gap_kinds_mean_one_thing,
     ran_blocs_are_linked,
     gaps_and_reported_values,
     claims_agree_with_values,
     every_bloc_in_every_election,
     seats_within_total,
     ranks_agree_with_seats,
+    *RECORD_RULES,
 ]
 
 
@@ -348,10 +405,20 @@ class Verdict:
 
 
 def relational_claims(typed):
-    """Claims that compare a value with another value, or with a bound other than equality."""
+    """Readings that compare a value with another value, or with a bound other than equality: each
+    relational claim's own reading (its reading_id is its claim_id), and every other reading in
+    claim_readings.csv that compares."""
+    import pandas as pd
+
     claims = typed["claims"]
     compares = claims["ref_election_id"].notna() | (claims["comparison"].notna() & (claims["comparison"] != "="))
-    return claims[compares & ~claims["measure"].isin(QUALITATIVE)]
+    own = claims[compares & ~claims["measure"].isin(QUALITATIVE)].assign(reading_id=lambda f: f["claim_id"])
+    readings = typed["claim-readings"]
+    other = readings[readings["ref_election_id"].notna()]
+    columns = ["reading_id", "claim_id", "election_id", "bloc_id", "measure", "comparison", "value"]
+    columns += ["ref_election_id", "ref_bloc_id", "ref_factor"]
+    both = pd.concat([own[columns].astype(object), other[columns].astype(object)], ignore_index=True)
+    return both.assign(ref_factor=both["ref_factor"].astype(float))
 
 
 def relational_verdicts(claims, cells) -> list[Verdict]:
@@ -385,26 +452,40 @@ def relational_verdicts(claims, cells) -> list[Verdict]:
             right_name = right_name if claim.ref_factor == 1 else f"{claim.ref_factor:g} x {right_name}"
         unknown = [name for value, name in ((left, left_name), (right, right_name)) if value is None]
         if unknown:
-            verdicts.append(Verdict(claim.claim_id, "undetermined", "missing: " + "; ".join(unknown)))
+            verdicts.append(Verdict(claim.reading_id, "undetermined", "missing: " + "; ".join(unknown)))
             continue
         holds = COMPARE[claim.comparison](float(left), float(right))
         detail = f"{left_name} = {show(left)} {claim.comparison} {right_name} = {show(right)}"
-        verdicts.append(Verdict(claim.claim_id, "holds" if holds else "contradicted", detail))
+        verdicts.append(Verdict(claim.reading_id, "holds" if holds else "contradicted", detail))
     return verdicts
 
 
-def reconciliation_is_current(package, typed, cells, relational) -> tuple[list[Finding], list[dict]]:
-    """The reconciliation file is exactly what `python -m tools.reconcile` would write now."""
+def generated_tables(typed, cells, relational) -> tuple[dict[str, str], list[dict]]:
+    """Every table the package derives from the others, as the text `python -m tools.reconcile`
+    writes, by resource name; and the reconciliation rows."""
     rows = reconcile(typed, cells, relational)
-    wanted = to_csv(rows).splitlines()
-    have = package.raw["reconciliation"].decode("utf-8").splitlines()
-    if wanted == have:
-        return [], rows
-    line = next((n for n, (a, b) in enumerate(zip(wanted, have), 1) if a != b), min(len(wanted), len(have)) + 1)
-    message = (
-        f"the file is not what the other tables give (first difference at line {line}); run: python -m tools.reconcile"
-    )
-    return [Finding(LAYER, "reconciliation-current", message, package.table("reconciliation")["path"], line)], rows
+    readings = verdicts.verdict_rows(typed, rows)
+    texts = {
+        "reconciliation": to_csv(rows),
+        "verdicts": verdicts.to_csv(readings, verdicts.VERDICT_COLUMNS),
+        "claim-verdicts": verdicts.to_csv(verdicts.claim_rows(readings), verdicts.CLAIM_COLUMNS),
+        "disagreements": verdicts.to_csv(verdicts.disagreement_rows(typed, readings), verdicts.DISAGREEMENT_COLUMNS),
+    }
+    return texts, rows
+
+
+def generated_tables_are_current(package, texts: dict[str, str]) -> list[Finding]:
+    """Each derived table is exactly what `python -m tools.reconcile` would write now."""
+    found = []
+    for name, text in texts.items():
+        wanted = text.splitlines()
+        have = package.raw[name].decode("utf-8").splitlines()
+        if wanted == have:
+            continue
+        line = next((n for n, (a, b) in enumerate(zip(wanted, have), 1) if a != b), min(len(wanted), len(have)) + 1)
+        message = f"the file is not what the other tables give (first difference at line {line}); run: python -m tools.reconcile"
+        found.append(Finding(LAYER, "reconciliation-current", message, package.table(name)["path"], line))
+    return found
 
 
 def check(package, typed: dict):
@@ -413,5 +494,10 @@ def check(package, typed: dict):
     ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
     found = [finding for rule in RULES for finding in rule(ctx)]
     relational = relational_claims(typed)
-    stale, reconciled = reconciliation_is_current(package, typed, cells, relational)
-    return found + stale, relational_verdicts(relational, cells), cells, reconciled
+    texts, reconciled = generated_tables(typed, cells, relational)
+    return (
+        found + generated_tables_are_current(package, texts),
+        relational_verdicts(relational, cells),
+        cells,
+        reconciled,
+    )

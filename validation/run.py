@@ -1,14 +1,14 @@
-"""Running the four layers in order and collecting what each found."""
+"""Running the four layers in order, in one process, and collecting what each found."""
 
 from dataclasses import dataclass, field
 
-from . import frictionless_layer, pandera_layer, provenance, rules
-from .background import Background
+from . import file_format, pandera_layer, provenance, rules
 from .findings import Finding
+from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
-from .tables import read_frames
+from .tables import read_table
 
-LAYERS = ["frictionless", "pandera", "rules", "provenance"]
+LAYERS = ["descriptor and files", "pandera", "rules", "provenance"]
 
 
 @dataclass
@@ -56,47 +56,91 @@ class Result:
         }
 
 
-def validate(descriptor: str, row_limit: int = frictionless_layer.ROW_LIMIT) -> Result:
-    """Run every layer; a layer counts only when the ones before it passed.
+def validate(descriptor: str, budget: Budget | None = None) -> Result:
+    """Run every layer; a layer runs only when the ones before it passed.
 
-    Layer 1 (the byte rules and Frictionless) runs in a second process while this one reads the
-    tables and runs the later layers; their findings are kept only if layer 1 passed, so the report
-    reads in order and a broken file is never judged by the layers after it.
+    Layer 1 opens the package behind its trust boundary (package.py), then reads each table once:
+    the byte rules, the parse and the rules on each column's distinct cells. Layers 2 to 4 check
+    the tables it read. The time budget is checked between tables and between layers.
     """
+    budget = budget or Budget()
     result = Result(descriptor)
     first = result.layers[0]
+    first.ran = True
     try:
         package: DataPackage = open_package(descriptor)
     except PackageRefused as refused:
-        first.findings, first.ran = refused.findings, True
+        first.findings = refused.findings
         return result
     result.version = package.descriptor.get("version")
-    _ = package.raw  # read once, before the second process starts, so both share it
-    pending = Background(frictionless_layer.layer_one, package, row_limit)
-    frames = read_frames(package)
-    if len(frames) == len(package.tables):
-        run_later_layers(package, frames, result)
-    first.findings, first.ran = pending.result(), True
+    frames = {}
+    for resource in package.tables:
+        if over_budget(budget, first):
+            return result
+        frame, found = read_table(package, resource)
+        first.findings += found
+        if frame is not None:
+            frames[resource["name"]] = frame
+    first.findings += file_format.check_files(package)
     first.summary = f"{len(package.tables)} tables, {len(package.files)} source files"
-    if first.findings:
-        for layer in result.layers[1:]:
-            layer.findings, layer.ran, layer.summary = [], False, ""
-        result.verdicts, result.values, result.reconciliation = [], {}, []
+    if not first.findings:
+        run_later_layers(package, frames, result, budget)
     return result
 
 
-def run_later_layers(package: DataPackage, frames: dict, result: Result) -> None:
+def over_budget(budget: Budget, layer: Layer) -> bool:
+    if budget.spent():
+        layer.findings.append(
+            Finding(
+                "limits",
+                "time-budget",
+                f"validation stopped after TIME_BUDGET_SECONDS ({TIME_BUDGET_SECONDS:g} s); "
+                f"the run was given {budget.seconds:g} s",
+            )
+        )
+        layer.ran = True
+    return budget.spent()
+
+
+def needs(layer: Layer, step) -> bool:
+    """Run one layer's step; a table or column its rules read but the package lacks is a finding.
+    True if the layer passed."""
+    try:
+        step()
+    except KeyError as missing:
+        what = missing.args[0] if missing.args else "?"
+        layer.findings.append(
+            Finding(
+                layer.name,
+                "needs",
+                f"the rules of this layer read {what!r}, a table or column this package does not have",
+            )
+        )
+    layer.ran = True
+    return not layer.findings
+
+
+def run_later_layers(package: DataPackage, frames: dict, result: Result, budget: Budget) -> None:
     """Layers 2 to 4, in order, each only if the one before it passed."""
     _, pandera, cross, prov = result.layers
     typed = {}
-    pandera.findings, pandera.ran = pandera_layer.check(package, frames, typed), True
-    pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
-    if pandera.findings:
+
+    def check_tables():
+        pandera.findings = pandera_layer.check(package, frames, typed)
+        pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
+
+    def check_rules():
+        cross.findings, result.verdicts, cells, result.reconciliation = rules.check(package, typed)
+        result.values = {status: int(n) for status, n in sorted(cells["status"].value_counts().items())}
+        cross.summary = f"{len(rules.RULES)} rules, {len(result.verdicts)} relational claims evaluated"
+
+    def check_provenance():
+        prov.findings, counts = provenance.check(package, typed)
+        prov.summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+
+    # the rules and provenance read typed tables, so they wait for Pandera; each runs whatever the other found
+    if over_budget(budget, pandera) or not needs(pandera, check_tables):
         return
-    cross.findings, result.verdicts, cells, result.reconciliation = rules.check(package, typed)
-    cross.ran = True
-    result.values = {status: int(n) for status, n in sorted(cells["status"].value_counts().items())}
-    cross.summary = f"{len(rules.RULES)} rules, {len(result.verdicts)} relational claims evaluated"
-    prov.findings, counts = provenance.check(package, typed)
-    prov.ran = True
-    prov.summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    for layer, step in ((cross, check_rules), (prov, check_provenance)):
+        if not over_budget(budget, layer):
+            needs(layer, step)

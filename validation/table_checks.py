@@ -7,6 +7,8 @@ the shape of a claim's value. Each names the column a reader should look at.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .values import DATE_MEASURES
+
 QUALITATIVE = ["result_status", "outcome"]
 
 
@@ -47,18 +49,28 @@ def _one_value(frame):
     return (qualitative & (kinds == 0)) | (~qualitative & (kinds == 1))
 
 
+def _one_reading(frame):
+    """A reading states a number, a date, a relation or a status; only an 'outcome' reading states none."""
+    kinds = sum(_present(frame, c).astype(int) for c in ("value", "value_date", "ref_election_id", "status"))
+    return (frame["measure"] == "outcome") & (kinds == 0) | (frame["measure"] != "outcome") & (kinds == 1)
+
+
+def _status_for_status(frame):
+    return (frame["measure"] == "result_status") == _present(frame, "status")
+
+
 def _comparison_iff_quantitative(frame):
     return frame["measure"].isin(QUALITATIVE) != _present(frame, "comparison")
 
 
 def _date_for_dates(frame):
-    return (frame["measure"] == "election_date") == _present(frame, "value_date")
+    return frame["measure"].isin(DATE_MEASURES) == _present(frame, "value_date")
 
 
 def _bloc_where_needed(frame):
     """Seats, places and votes belong to a bloc; the chamber's size and polling day do not."""
     needs = frame["measure"].isin(["seats", "rank", "votes"])
-    never = frame["measure"].isin(["total_seats", "election_date"])
+    never = frame["measure"].isin(["total_seats", *DATE_MEASURES])
     has = _present(frame, "bloc_id")
     return (~needs | has) & (~never | ~has)
 
@@ -78,6 +90,24 @@ def _list_named(frame):
 
 
 SPAN = TableRule("span", "end", "end must be greater than start", _end_after_start)
+RELATION = TableRule(
+    "relation",
+    "ref_election_id",
+    "a relational claim needs ref_election_id, ref_bloc_id and ref_factor together",
+    _relation_complete,
+)
+COMPARISON = TableRule(
+    "comparison",
+    "comparison",
+    "comparison is required for a quantitative measure and must be empty for 'result_status' and 'outcome'",
+    _comparison_iff_quantitative,
+)
+NAME_SOURCE = TableRule(
+    "name-source",
+    "name_source_url",
+    "an Arabic name needs the address of the page it was taken from",
+    _arabic_name_sourced,
+)
 
 TABLE_RULES = {
     "claims": [
@@ -88,28 +118,18 @@ TABLE_RULES = {
             "attributed_to is required when stance is 'attributed' and must be empty otherwise",
             _attribution,
         ),
-        TableRule(
-            "relation",
-            "ref_election_id",
-            "a relational claim needs ref_election_id, ref_bloc_id and ref_factor together",
-            _relation_complete,
-        ),
+        RELATION,
         TableRule(
             "claim-value",
             "value",
             "a claim gives exactly one of value, value_date or a relation (none if its measure is qualitative)",
             _one_value,
         ),
-        TableRule(
-            "comparison",
-            "comparison",
-            "comparison is required for a quantitative measure and must be empty for 'result_status' and 'outcome'",
-            _comparison_iff_quantitative,
-        ),
+        COMPARISON,
         TableRule(
             "claim-date",
             "value_date",
-            "value_date is required for measure 'election_date' and only for it",
+            "value_date is required for a measure that is a day (election_date, attack_date) and only for it",
             _date_for_dates,
         ),
         TableRule(
@@ -120,6 +140,22 @@ TABLE_RULES = {
         ),
     ],
     "bloc-names": [SPAN],
+    "claim-readings": [
+        RELATION,
+        COMPARISON,
+        TableRule(
+            "reading-value",
+            "value",
+            "a reading gives exactly one of value, value_date, a relation or a status (none if its measure is 'outcome')",
+            _one_reading,
+        ),
+        TableRule(
+            "reading-status",
+            "status",
+            "status is required for measure 'result_status' and only for it",
+            _status_for_status,
+        ),
+    ],
     "bloc-participation": [
         TableRule("basis", "claim_id", "give either claim_id or source_url with source_quote, not both", _one_basis),
         TableRule(
@@ -137,12 +173,6 @@ TABLE_RULES = {
             lambda f: _present(f, "bloc_id") != _present(f, "list_id"),
         ),
     ],
-    "blocs": [
-        TableRule(
-            "name-source",
-            "name_source_url",
-            "an Arabic name needs the address of the page it was taken from",
-            _arabic_name_sourced,
-        )
-    ],
+    "blocs": [NAME_SOURCE],
+    "reference-lists": [NAME_SOURCE],
 }

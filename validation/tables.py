@@ -1,27 +1,22 @@
-"""Reading a table as text, exactly as its file stands, once for all layers."""
+"""Reading a table as text, exactly as its file stands: each file read once, parsed once.
 
+The file's bytes are read once (within MAX_TABLE_BYTES), checked by the byte rules, and parsed
+by pyarrow's CSV reader straight from those bytes into one dictionary-encoded column per field:
+each distinct cell is decoded once, and pandas receives categoricals. The frame's index is the
+line where each record starts minus two, so `lines_of(index)` names the right line even after
+a cell that holds a newline.
+"""
+
+import csv
 import io
 
-from .package import DataPackage
+from . import file_format, limits
+from .findings import PER_RULE, Finding
+from .package import DataPackage, read_limited
 
-
-def read_text_frame(package: DataPackage, name: str):
-    """The table as strings, the schema's missing values as NA and nothing else.
-
-    pandas would otherwise turn 'NA', 'null' or 'nan' into gaps silently; here only the
-    missing values the Table Schema declares are gaps.
-    """
-    import pandas as pd
-
-    schema = package.schemas[name]
-    return pd.read_csv(
-        io.BytesIO(package.raw[name]),
-        dtype="category",  # parsed once per distinct value: a million rows of repeated ids stay cheap
-        keep_default_na=False,
-        na_values=schema.get("missingValues", [""]),
-        encoding="utf-8",
-        skip_blank_lines=False,
-    )
+LAYER = file_format.LAYER
+BLOCK_BYTES = 16 << 20  # pyarrow's unit of parsing; no record may be longer
+HEADER_BYTES = 1 << 16
 
 
 def lines_of(index):
@@ -34,12 +29,131 @@ def line_of(index) -> int:
     return int(lines_of(index))
 
 
+def header_of(data: bytes) -> list[str]:
+    end = data.find(b"\n", 0, HEADER_BYTES)
+    line = data[: end if end >= 0 else HEADER_BYTES].decode("utf-8", errors="replace")
+    return next(csv.reader(io.StringIO(line)), [])
+
+
+def _parse(data: bytes, names: list[str], path: str):
+    """pyarrow's table of the file, or the findings that say why it cannot be one."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    invalid = []
+
+    def handler(row):
+        invalid.append((row.number, row.actual_columns))
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=handler),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as error:
+        text = str(error)
+        if "straddl" in text:
+            message = f"a record is longer than {BLOCK_BYTES:,} bytes"
+            return None, [Finding(LAYER, "cell-length", message, path)]
+        line = file_format.unterminated_line(data)
+        return None, [Finding(LAYER, "quote", f"the CSV cannot be read: {text[:200]}", path, line)]
+    if not invalid:
+        return table, []
+    starts = file_format.record_lines(data)
+    found = []
+    for number, actual in invalid[:PER_RULE]:
+        line = int(starts[number - 1]) if number and number <= len(starts) else None
+        if actual > limits.MAX_ROW_CELLS:
+            rule, text = "row-width", f"more than MAX_ROW_CELLS ({limits.MAX_ROW_CELLS})"
+        else:
+            rule = "extra-cell" if actual > len(names) else "missing-cell"
+            text = f"{'more' if actual > len(names) else 'fewer'} than the {len(names)} fields of the header"
+        found.append(Finding(LAYER, rule, f"the row has {actual} cells, {text}", path, line))
+    if len(invalid) > PER_RULE:
+        found.append(
+            Finding(
+                LAYER, "cell-count", f"... and {len(invalid) - PER_RULE} more rows have the wrong number of cells", path
+            )
+        )
+    return None, found
+
+
+def read_table(package: DataPackage, resource: dict):
+    """The table as strings (categoricals), the schema's missing values as NA and nothing else,
+    or None with the findings of the byte and cell rules.
+
+    pandas would otherwise turn 'NA', 'null' or 'nan' into gaps silently; here only the
+    missing values the Table Schema declares are gaps.
+    """
+    import numpy as np
+    import pandas as pd
+
+    name, path = resource["name"], resource["path"]
+    schema = package.schemas[name]
+    names = [f["name"] for f in schema["fields"]]
+    data, problem = read_limited(package.path(resource), limits.MAX_TABLE_BYTES, "MAX_TABLE_BYTES")
+    if problem:
+        return None, [Finding(LAYER, "file", f"the file {problem}", path)]
+    found = file_format.check_bytes(path, data)
+    if found:
+        return None, found
+    header = header_of(data)
+    if header != names:
+        shown = header if len(header) <= len(names) + 3 else [*header[: len(names)], f"... {len(header)} cells"]
+        return None, [
+            Finding(LAYER, "header", f"the header is {shown}, but the Table Schema's fields are {names}", path, 1)
+        ]
+    if data.count(b'"') % 2:
+        line = file_format.unterminated_line(data)
+        return None, [Finding(LAYER, "quote", "a quote opened here is never closed", path, line)]
+    table, found = _parse(data, names, path)
+    if found:
+        return None, found
+    records = table.num_rows + 1
+    starts = None if data.count(b"\n") == records else file_format.record_lines(data)
+    del data
+    frame = table.to_pandas()
+    del table
+    if starts is not None:
+        frame.index = starts[1:records] - 2
+    missing = set(schema.get("missingValues", [""]))
+    for column in names:
+        values = frame[column]
+        found += _cell_findings(path, column, values)
+        # categories in sorted order, as pandas' own reader gives them; a missing value is no category;
+        # text even when there is none (a header-only table), so that tables' columns stack
+        kept = pd.Index(sorted(c for c in values.cat.categories if c not in missing), dtype="str")
+        frame[column] = values.cat.set_categories(kept)
+    if found:
+        return None, found
+    frame.index = frame.index.astype(np.int64)
+    return frame, []
+
+
+def _cell_findings(path: str, column: str, values) -> list[Finding]:
+    """The cell rules on a column's distinct values, each located at its first row."""
+    categories = values.cat.categories
+    problems = file_format.check_cells(path, column, list(categories))
+    found = []
+    for rule, value, message in problems:
+        rows = values.index[values.cat.codes == categories.get_loc(value)]
+        more = f" ({len(rows)} rows)" if len(rows) > 1 else ""
+        found.append(Finding(LAYER, rule, message + more, path, line_of(rows[0]), column))
+    return found
+
+
 def read_frames(package: DataPackage) -> dict:
-    """Every table that parses as CSV, read as text; one that does not is left out (layer 1 says why)."""
+    """Every table that reads cleanly; one that does not is left out (the format layer says why)."""
     frames = {}
     for resource in package.tables:
-        try:
-            frames[resource["name"]] = read_text_frame(package, resource["name"])
-        except ValueError:  # pandas' ParserError and UnicodeDecodeError are ValueErrors
-            continue
+        frame, _ = read_table(package, resource)
+        if frame is not None:
+            frames[resource["name"]] = frame
     return frames

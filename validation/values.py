@@ -14,6 +14,8 @@ CELLS = {
     "election_date": ("elections", "date"),
 }
 NUMERIC = {"seats", "rank", "total_seats"}
+# measures whose value is a day, written YYYY-MM-DD
+DATE_MEASURES = {"election_date", "attack_date", "attack_date_us_eastern"}
 KEY = ["measure", "election_id", "bloc_id"]
 NO_BLOC = ""  # bloc_id of a value that belongs to the election as a whole
 

@@ -1,0 +1,478 @@
+"""What a hostile pull request can do, class by class: each ends in exit 1 (2 for usage) with a
+finding that names the file, row and column, or the resource and property, within seconds, with
+no socket, no fork and no file changed."""
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+
+from conftest import ROOT, assert_finding, findings, run_cli, tree_digest
+
+SEATS = "data/seat_results.csv"
+CLAIMS = "data/claims.csv"
+BRIEF = "seeds/000_298e8f6d201a8252.txt"
+SECONDS = 10  # the worst attacks took minutes or never ended; each must now end well within this
+
+
+def resource_of(descriptor, name):
+    return next(r for r in descriptor["resources"] if r.get("name") == name)
+
+
+def set_property(name, key, value):
+    def change(descriptor):
+        resource_of(descriptor, name)[key] = value
+
+    return change
+
+
+def timed(package):
+    start = time.perf_counter()
+    result = package.validate()
+    assert time.perf_counter() - start < SECONDS
+    return result
+
+
+# --- it opened the network: every property that can name a file or an address -------------------
+
+REMOTE = "https://example.org/x.json"
+
+
+@pytest.mark.parametrize(
+    ("change", "rule", "resource", "prop"),
+    [
+        (set_property("claims", "dialect", REMOTE), "dialect", "claims", "dialect"),
+        (lambda d: d.update(profiles=[REMOTE]), "profile", None, "profiles"),
+        (set_property("claims", "profiles", [REMOTE]), "profile", "claims", "profiles"),
+        (set_property("report-brief", "schema", REMOTE), "schema", "report-brief", "schema"),
+        (set_property("report-brief", "dialect", REMOTE), "dialect", "report-brief", "dialect"),
+        (set_property("claims", "profile", REMOTE), "profile", "claims", "profile"),
+        (lambda d: d.update({"$schema": REMOTE}), "profile", None, "$schema"),
+        (set_property("claims", "$schema", REMOTE), "profile", "claims", "$schema"),
+        (set_property("claims", "scheme", "https"), "scheme", "claims", "scheme"),
+        (set_property("report-brief", "path", REMOTE), "path", "report-brief", "path"),
+        (set_property("claims", "compression", "gz"), "compression", "claims", "compression"),
+        (set_property("claims", "encoding", "latin-1"), "encoding", "claims", "encoding"),
+        (set_property("claims", "dialect", {"delimiter": ";"}), "dialect", "claims", "dialect.delimiter"),
+        (set_property("claims", "path", ["data/claims.csv"]), "path", "claims", "path"),
+        (set_property("claims", "data", [["a"]]), "path", "claims", "data"),
+    ],
+    ids=[
+        "table dialect URL",
+        "package profiles URL",
+        "resource profiles URL",
+        "file schema URL",
+        "file dialect URL",
+        "resource profile URL",
+        "package $schema URL",
+        "resource $schema URL",
+        "remote scheme",
+        "file path URL",
+        "compression",
+        "latin-1 encoding",
+        "another dialect",
+        "multipart path",
+        "inline data",
+    ],
+)
+def test_nothing_a_descriptor_names_is_fetched(package, no_network, change, rule, resource, prop):
+    package.edit_descriptor(change)
+    assert_finding(timed(package), layer="descriptor", rule=rule, resource=resource, property=prop)
+
+
+def test_profiles_known_by_name_are_accepted(package, no_network):
+    """R's frictionless reader needs 'tabular-data-resource' on each table; it is never fetched."""
+
+    def name_profiles(descriptor):
+        descriptor["profile"] = "tabular-data-package"
+        for item in descriptor["resources"]:
+            if item.get("type") == "table":
+                item["profile"] = "tabular-data-resource"
+
+    package.edit_descriptor(name_profiles)
+    assert timed(package).valid
+
+
+def test_a_zip_bomb_is_never_opened(package, tmp_path, no_network, monkeypatch):
+    """A small zip that holds 256 MiB of zeros, declared with compression: refused unread, nothing unpacked."""
+    bomb = package.root / "data" / "claims.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("claims.csv", "w") as member:
+        for _ in range(256):
+            member.write(bytes(1 << 20))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    package.edit_descriptor(lambda d: resource_of(d, "claims").update(path="data/claims.zip", compression="zip"))
+    assert_finding(timed(package), layer="descriptor", rule="compression", resource="claims", property="compression")
+    assert not list(temp.iterdir())
+
+
+# --- it said VALID for data that breaks the package's own rules ----------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["+73", "073", "7_3", "\u0667\u0663", "\uff17\uff13", "7.3e1", "73.0", "0x49"])
+def test_one_spelling_per_integer(package, spelling):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell(SEATS, line, "seats", spelling)
+    assert_finding(timed(package), layer="pandera", rule="type", file=SEATS, row=line, column="seats")
+
+
+@pytest.mark.parametrize(("reason", "rule"), [("\u00a0", "whitespace"), ("\u200b", "visible-text")])
+def test_a_gap_reason_must_be_visible(package, reason, rule):
+    line = package.line(SEATS, election_id="cor-2018", bloc_id="sadrist")
+    package.set_cell(SEATS, line, "seats_note", reason)
+    assert_finding(timed(package), layer="format", rule=rule, file=SEATS, row=line, column="seats_note")
+
+
+# --- it hung or ate memory -----------------------------------------------------------------------
+
+
+def test_twenty_thousand_commas(package):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.replace_bytes(SEATS, b"rasanah-sadrist-2021-rank,\n", b"rasanah-sadrist-2021-rank," + b"," * 20000 + b"\n")
+    assert_finding(timed(package), layer="format", rule="row-width", file=SEATS, row=line)
+
+
+def test_a_catastrophic_pattern_runs_in_linear_time(package):
+    def pattern(descriptor):
+        path = package.root / "schemas/claims.schema.json"
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema["fields"][0]["constraints"]["pattern"] = "^([a-z0-9-]+)*!$"
+        path.write_text(json.dumps(schema), encoding="utf-8")
+
+    package.edit_descriptor(pattern)
+    assert_finding(timed(package), layer="pandera", rule="pattern", file=CLAIMS, row=2, column="claim_id")
+
+
+def test_a_pattern_re2_cannot_compile(package):
+    path = package.root / "schemas/claims.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][0]["constraints"]["pattern"] = "(a)\\1"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(
+        timed(package),
+        layer="descriptor",
+        rule="pattern",
+        resource="claims",
+        property="schema.fields[0].constraints.pattern",
+    )
+
+
+def test_a_sparse_two_gigabyte_seed_is_not_read():
+    """Run as a process, to measure its whole memory: refused by its size, in seconds, unread."""
+    import tempfile
+
+    from conftest import PackageCopy
+
+    with tempfile.TemporaryDirectory() as folder:
+        package = PackageCopy(__import__("pathlib").Path(folder) / "package")
+        with (package.root / BRIEF).open("r+b") as handle:
+            handle.truncate(2 << 30)
+        start = time.perf_counter()
+        done = run_cli(package.descriptor, text=True)
+        assert time.perf_counter() - start < SECONDS
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{BRIEF}: [file]" in done.stdout and "MAX_FILE_BYTES" in done.stdout
+    assert peak_mib < 400
+
+
+def test_a_sparse_table_larger_than_the_limit_is_not_read(package):
+    with (package.root / SEATS).open("r+b") as handle:
+        handle.truncate(3 << 30)
+    assert_finding(timed(package), layer="format", rule="file", file=SEATS)
+
+
+def test_an_overlong_cell(package):
+    line = package.line(CLAIMS, claim_id="rasanah-sadrist-2021-seats")
+    package.set_cell(CLAIMS, line, "note", "x" * 70000)
+    assert_finding(timed(package), layer="format", rule="cell-length", file=CLAIMS, row=line, column="note")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ('{"resources": [], "x": ' + "9" * 5000 + "}", "number-length"),
+        ('{"resources": [], "x": ' + "[" * 5000 + "]" * 5000 + "}", "json-depth"),
+        ('{"resources": [], "x": ' + "[" * 40 + "]" * 40 + "}", "json-depth"),
+        ('{"resources": [], "x": "' + "a" * (1 << 20) + '"}', "descriptor-size"),
+        ('{"resources": [], "x": NaN}', "json"),
+        ("{not json", "json"),
+        ('{"resources": []}', "datapackage-profile"),
+        ("[]", "resources"),
+    ],
+    ids=["5,000 digits", "deep nesting", "nesting past the limit", "1 MiB", "NaN", "not JSON", "no resources", "array"],
+)
+def test_a_descriptor_past_the_limits(package, text, rule):
+    package.descriptor.write_text(text, encoding="utf-8")
+    assert_finding(timed(package), layer="descriptor", rule=rule)
+
+
+# --- tracebacks instead of findings --------------------------------------------------------------
+
+
+def test_cr_only_line_ends(package):
+    package.replace_bytes(SEATS, b"\n", b"\r", -1)
+    assert_finding(timed(package), layer="format", rule="line-ending", file=SEATS, row=1)
+
+
+def test_an_unbalanced_quote(package):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.replace_bytes(SEATS, b"\ncor-2021,sadrist,", b'\n"cor-2021,sadrist,')
+    assert_finding(timed(package), layer="format", rule="quote", file=SEATS, row=line)
+
+
+def test_a_stray_quote_inside_a_cell(package):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.replace_bytes(SEATS, b"\ncor-2021,sadrist,", b'\ncor-2021,sa"d"rist,')
+    assert_finding(timed(package), layer="pandera", rule="pattern", file=SEATS, row=line, column="bloc_id")
+
+
+def test_a_header_only_table(package):
+    path = package.root / SEATS
+    path.write_bytes(path.read_bytes().split(b"\n", 1)[0] + b"\n")
+    assert_finding(timed(package), layer="rules", rule="complete", file=SEATS, column="bloc_id")
+
+
+@pytest.mark.parametrize(
+    ("change", "layer", "rule", "resource", "prop"),
+    [
+        (lambda d: d["resources"].remove(resource_of(d, "claims")), "descriptor", "foreign-key", "seat-results", None),
+        (set_property("claims", "name", "statements"), "descriptor", "foreign-key", "seat-results", None),
+        (lambda d: resource_of(d, "claims").pop("type"), "descriptor", "schema", "claims", "schema"),
+        (lambda d: resource_of(d, "claims").pop("name"), "descriptor", "datapackage-profile", "#6", None),
+        (set_property("claims", "type", "text"), "descriptor", "datapackage-profile", "claims", "type"),
+        (set_property("claims", "path", "data/claims\0.csv"), "descriptor", "path", "claims", "path"),
+        (set_property("claims", "path", "data/" + "x" * 5000 + ".csv"), "descriptor", "path", "claims", "path"),
+        (set_property("claims", "path", "data"), "descriptor", "path", "claims", "path"),
+        (set_property("claims", "schema", "data/claims.csv"), "descriptor", "json", "claims", "schema"),
+        (
+            set_property("claims", "schema", {"primaryKey": ["claim_id"]}),
+            "descriptor",
+            "datapackage-profile",
+            "claims",
+            None,
+        ),
+    ],
+    ids=[
+        "missing resource",
+        "renamed resource",
+        "untyped resource",
+        "nameless resource",
+        "retyped resource",
+        "NUL in a path",
+        "overlong path",
+        "a folder as a path",
+        "schema that is not JSON",
+        "schema without fields",
+    ],
+)
+def test_a_broken_descriptor_is_a_finding(package, change, layer, rule, resource, prop):
+    package.edit_descriptor(change)
+    result = timed(package)
+    assert_finding(result, layer=layer, rule=rule, resource=resource, **({"property": prop} if prop else {}))
+
+
+def test_a_missing_table_the_rules_read_is_named(package):
+    """A table no foreign key points to, but the rules read: named, not a traceback."""
+
+    def drop(descriptor):
+        descriptor["resources"].remove(resource_of(descriptor, "reconciliation"))
+        descriptor["resources"].remove(resource_of(descriptor, "seat-results"))
+
+    package.edit_descriptor(drop)
+    result = timed(package)
+    assert any(f.rule == "needs" and "seat-results" in f.message for f in findings(result)), findings(result)
+
+
+@pytest.mark.parametrize("kind", ["any", "boolean", "geopoint"])
+def test_a_field_type_validation_does_not_know(package, kind):
+    path = package.root / "schemas/claims.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][-1]["type"] = kind
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(timed(package), layer="pandera", rule="schema", file=CLAIMS, column="note", resource="claims")
+
+
+def test_a_foreign_key_to_a_missing_resource(package):
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["foreignKeys"][0]["reference"]["resource"] = "no-such-table"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(
+        timed(package),
+        layer="descriptor",
+        rule="foreign-key",
+        resource="seat-results",
+        property="schema.foreignKeys[0].reference.resource",
+    )
+
+
+def test_a_symlink_loop(package):
+    (package.root / "data/loop.csv").symlink_to("loop.csv")
+    package.edit_descriptor(set_property("claims", "path", "data/loop.csv"))
+    assert_finding(timed(package), layer="descriptor", rule="path", resource="claims", property="path")
+
+
+def test_a_fifo_is_never_opened(package):
+    os.mkfifo(package.root / "data/pipe.csv")
+    package.edit_descriptor(set_property("claims", "path", "data/pipe.csv"))
+    assert_finding(timed(package), layer="descriptor", rule="path", resource="claims", property="path")
+
+
+# --- the command line ends quietly, whatever happens to its output ------------------------------
+
+
+@pytest.fixture
+def broken(package):
+    """An invalid copy whose report holds Arabic text and a long line."""
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell(SEATS, line, "seats", "\u0667\u0663")
+    return package
+
+
+def test_output_to_a_closed_pipe(broken):
+    done = subprocess.run(
+        f"{sys.executable} {ROOT / 'validate.py'} {broken.descriptor} | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "tests/sandbox")},
+    )
+    assert done.stdout.strip() in {"1"} and done.stderr == ""
+
+
+def test_output_to_a_full_disk(broken):
+    with open("/dev/full", "w") as full:
+        done = run_cli(broken.descriptor, stdout=full, stderr=subprocess.PIPE, capture_output=False, text=True)
+    assert done.returncode == 1 and done.stderr == ""
+
+
+def test_output_to_an_ascii_terminal(broken):
+    done = run_cli(broken.descriptor, env={"PYTHONIOENCODING": "ascii"}, text=True)
+    assert done.returncode == 1 and done.stderr == ""
+    assert "\\u0667\\u0663" in done.stdout
+
+
+def test_ctrl_c_exits_130_quietly(package):
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "validate.py"), str(package.descriptor)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "tests/sandbox")},
+    )
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=SECONDS)
+    assert process.returncode in {130, 0, 1} and "Traceback" not in err
+    if process.returncode != 130:
+        pytest.skip("the run ended before the signal arrived")
+
+
+def test_validation_never_forks_nor_opens_a_socket(broken):
+    """The sandbox ends a process that forks or opens a socket with status 99; both runs finish."""
+    assert run_cli().returncode == 0
+    assert run_cli(broken.descriptor).returncode == 1
+
+
+def test_the_sandbox_catches_a_socket():
+    """The guard itself: a process that opens a socket is caught, so a pass above means something."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.socket()"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "tests/sandbox")},
+    )
+    assert done.returncode == 99 and "socket.__new__" in done.stderr
+
+
+def test_the_in_process_guard_catches_a_socket(no_network):
+    import socket
+
+    with pytest.raises(ConnectionRefusedError):
+        socket.socket()
+    no_network.clear()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["no/such/datapackage.json"], ["data"], ["--no-such-option"], ["a", "b"]],
+    ids=["missing", "a folder", "unknown option", "two paths"],
+)
+def test_usage_errors_exit_2_and_json_is_one_document(args):
+    plain = run_cli(*args, text=True)
+    assert plain.returncode == 2 and plain.stdout == "" and "Traceback" not in plain.stderr
+    report = run_cli(*args, "--json", text=True)
+    assert report.returncode == 2 and json.loads(report.stdout)["status"] == 2
+
+
+def test_a_nul_in_the_descriptor_path_is_a_usage_error(capsys):
+    from validation.cli import main
+
+    assert main(["data/\0.json", "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["status"] == 2
+
+
+# --- safe output ---------------------------------------------------------------------------------
+
+
+def test_a_cell_cannot_forge_a_workflow_command(package):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    forged = "7\n::stop-commands::x\n::error file=README.md::forged \u202e" + "x" * 2000
+    package.set_cell(SEATS, line, "seats", forged)
+    done = run_cli(package.descriptor, env={"GITHUB_ACTIONS": "true"}, text=True)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert all(not text.lstrip().startswith("::") or text.startswith("::error file=") for text in lines)
+    assert not any("::stop-commands" in text or "README.md::" in text for text in lines)
+    assert "\u202e" not in done.stdout and max(map(len, lines)) < 1000
+    assert f"{SEATS}, row {line}, column seats: [type]" in done.stdout
+
+
+# --- exact places --------------------------------------------------------------------------------
+
+
+def test_a_quoted_newline_shifts_no_later_row(package):
+    first = package.line(CLAIMS, claim_id="rasanah-sadrist-2021-seats")
+    package.set_cell(CLAIMS, first, "note", "one line\nand another\nand a third")
+    later = package.line(CLAIMS, claim_id="rasanah-hanizadeh-rigged")
+    assert later > first
+    package.set_cell(CLAIMS, later, "attributed_to", "")
+    assert_finding(
+        timed(package), layer="pandera", rule="attribution", file=CLAIMS, row=later + 2, column="attributed_to"
+    )
+
+
+@pytest.mark.parametrize(("prop", "value"), [("format", "xlsx"), ("scheme", "s3"), ("mediatype", "application/zip")])
+def test_damage_to_one_resource_is_blamed_on_it_alone(package, prop, value):
+    package.edit_descriptor(set_property("blocs", prop, value))
+    result = timed(package)
+    assert_finding(
+        result, layer="descriptor", rule=prop if prop != "mediatype" else "format", resource="blocs", property=prop
+    )
+    assert {f.resource for f in findings(result)} == {"blocs"}
+
+
+def test_every_descriptor_finding_names_its_resource_and_property(package):
+    package.edit_descriptor(lambda d: resource_of(d, "claims").update(bytes="many"))
+    found = findings(timed(package))
+    assert found and all(f.resource == "claims" and f.property == "bytes" for f in found)
+
+
+def test_nothing_is_written(broken, tmp_path):
+    """Neither a valid nor an invalid run changes a file of the package or leaves a temporary one."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    for descriptor in (ROOT / "datapackage.json", broken.descriptor):
+        before = tree_digest(descriptor.parent)
+        run_cli(descriptor, env={"TMPDIR": str(temp)})
+        assert tree_digest(descriptor.parent) == before
+    assert not list(temp.iterdir())

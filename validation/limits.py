@@ -1,0 +1,36 @@
+"""How much work any input may cost: each bound a named constant, each with a finding of its own.
+
+A pull request from a stranger can hold any bytes. These bounds keep validation within seconds
+and a few hundred MiB on hostile input while leaving the real package, and copies of it a
+hundred thousand times larger, far inside them.
+"""
+
+import time
+
+# A descriptor or Table Schema is a few KiB; a MiB of JSON is no longer a description.
+MAX_DESCRIPTOR_BYTES = 1 << 20
+# Arrays and objects inside arrays and objects: the descriptor needs five levels, a schema four.
+MAX_JSON_DEPTH = 32
+# Digits in a number, in JSON and in a cell: an Int64 holds 18 digits safely.
+MAX_NUMBER_DIGITS = 18
+# A table's file: ten million seat-results rows take about 1 GiB.
+MAX_TABLE_BYTES = 2 << 30
+# Any other file the package names (the source reports): a report is tens of KiB.
+MAX_FILE_BYTES = 16 << 20
+# Cells in one record: the widest table has 16 fields.
+MAX_ROW_CELLS = 256
+# Characters in one cell: the longest quote is a few hundred.
+MAX_CELL_CHARS = 1 << 16
+# Seconds a whole run may take; checked between tables and between layers.
+TIME_BUDGET_SECONDS = 300.0
+
+
+class Budget:
+    """The whole run's time budget, started when validation starts."""
+
+    def __init__(self, seconds: float = TIME_BUDGET_SECONDS):
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+    def spent(self) -> bool:
+        return time.monotonic() > self.deadline

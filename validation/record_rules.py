@@ -1,0 +1,127 @@
+"""Rules on the official record: reference figures are held to the same standard as the reports.
+
+The package judges the reports against the reference tables, so a wrong reference figure is a
+wrong verdict. Each rule here protects one property of the record: no list holds more seats than
+the chamber, no stage and source adds up past it (and a source marked complete adds up to it
+exactly), and every figure is filed under the stage that was current when its source was
+published. The rules read only the typed tables, never the reconciliation file, so a package that
+breaks one is invalid whatever `reconciliation.csv` says.
+"""
+
+from .findings import Finding, per_row, show
+from .tables import lines_of
+from .values import missing
+
+LAYER = "rules"
+RESULTS = "reference-results"
+
+
+def chamber_sizes(typed) -> dict:
+    """Seats in the chamber of each election, from the reference facts (the first source that gives it)."""
+    facts = typed["reference-facts"]
+    sizes = facts[facts["measure"] == "total_seats"].drop_duplicates("election_id")
+    return {e: float(v) for e, v in zip(sizes["election_id"], sizes["value"]) if str(v).isdigit()}
+
+
+def _results(ctx):
+    """Reference results with seats, their election, their source's date and coverage, and their line."""
+    typed = ctx.typed
+    results = typed[RESULTS].astype(object).assign(line=lambda f: lines_of(f.index))
+    stages = typed["result-stages"].astype(object)[["stage_id", "election_id", "date"]]
+    stages = stages.rename(columns={"date": "stage_date"})
+    sources = typed["reference-sources"].astype(object)[["ref_source_id", "date", "coverage"]]
+    sources = sources.rename(columns={"date": "source_date"})
+    return results.merge(stages, on="stage_id", how="left").merge(sources, on="ref_source_id", how="left")
+
+
+def reference_seats_within_chamber(ctx) -> list[Finding]:
+    """No list or aggregate of the record holds more seats than the chamber it was elected to."""
+    sizes = chamber_sizes(ctx.typed)
+    results = _results(ctx).dropna(subset=["seats"])
+    results = results.assign(chamber=results["election_id"].map(sizes))
+    over = results[results["seats"].astype(float) > results["chamber"].astype(float)]
+    return per_row(
+        over,
+        lambda r: Finding(
+            LAYER,
+            "reference-within-chamber",
+            f"{r.list_id} has {show(r.seats)} seats at {r.stage_id} ({r.ref_source_id}), more than the chamber's {show(r.chamber)}",
+            ctx.paths[RESULTS],
+            int(r.line),
+            "seats",
+        ),
+    )
+
+
+def reference_sums_fit_chamber(ctx) -> list[Finding]:
+    """A stage and source never adds up to more seats than the chamber, and a source marked complete
+    adds up to exactly the chamber: a complete count that falls short has lost a list."""
+    sizes = chamber_sizes(ctx.typed)
+    results = _results(ctx).dropna(subset=["seats"])
+    found = []
+    for (stage, source), group in results.groupby(["stage_id", "ref_source_id"], sort=True):
+        chamber = sizes.get(group["election_id"].iloc[0])
+        if chamber is None:
+            continue
+        added = float(group["seats"].astype(float).sum())
+        complete = group["coverage"].iloc[0] == "complete"
+        if added > chamber or (complete and added != chamber):
+            promise = "is marked complete, so they must add up to exactly that" if complete else "cannot give more"
+            message = (
+                f"the seats of {stage} from {source} add up to {show(added)}, "
+                f"but the chamber has {show(chamber)} and the source {promise}"
+            )
+            found.append(
+                Finding(LAYER, "reference-sum", message, ctx.paths[RESULTS], int(group["line"].min()), "seats")
+            )
+    return found
+
+
+def reference_stage_fits_date(ctx) -> list[Finding]:
+    """Each figure is filed under the stage that was current on its source's date: not a stage that had
+    not happened yet, and not one a later stage had already replaced (a 2022 article reports the
+    ratified result, not the count announced before ratification). An undated source can only be
+    filed under the election's last stage, the result that stands."""
+    stages = ctx.typed["result-stages"].astype(object).dropna(subset=["date"])
+    by_election = {
+        election: sorted(zip(group["date"].astype(str), group["stage_id"]))
+        for election, group in stages.groupby("election_id")
+    }
+    results = _results(ctx).drop_duplicates(["stage_id", "ref_source_id"])
+
+    def current(election, day):
+        """The latest stage of the election dated on or before `day`, or None before the first."""
+        earlier = [stage for date, stage in by_election.get(election, []) if date <= day]
+        return earlier[-1] if earlier else None
+
+    bad = []
+    for r in results.itertuples(index=False):
+        if missing(r.stage_date):
+            continue
+        if missing(r.source_date):  # undated: it can only speak of the result that stands
+            expected = by_election.get(r.election_id, [(None, None)])[-1][1]
+        else:
+            expected = current(r.election_id, str(r.source_date))
+        if expected != r.stage_id:
+            bad.append((r, expected))
+    return [
+        Finding(
+            LAYER,
+            "reference-stage-date",
+            (
+                f"{r.ref_source_id} is dated {r.source_date}"
+                if not missing(r.source_date)
+                else f"{r.ref_source_id} is undated"
+            )
+            + ", so its figures belong to "
+            + (f"stage {expected}" if expected else "no stage (it predates them all)")
+            + f", not to {r.stage_id} (dated {r.stage_date})",
+            ctx.paths[RESULTS],
+            int(r.line),
+            "stage_id",
+        )
+        for r, expected in bad[:20]
+    ]
+
+
+RECORD_RULES = [reference_seats_within_chamber, reference_sums_fit_chamber, reference_stage_fits_date]

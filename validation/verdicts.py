@@ -1,0 +1,213 @@
+"""A verdict on every claim, reading by reading, and the points where the two reports disagree.
+
+A sentence may allow more than one reading; each is judged on its own (against the judged row of
+the reconciliation, the reference facts, or the dated stages of the record), and the claim's
+verdict says whether it holds under every reading, is contradicted under every reading, or depends
+on the reading. Two readings from different reports that cannot both be true are a disagreement
+between the reports, whatever the record says of either.
+"""
+
+import csv
+import io
+
+from .reconciliation import COMPARE
+from .values import DATE_MEASURES, missing
+
+VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "verdict", "judged_by", "detail"]
+CLAIM_COLUMNS = ["claim_id", "verdict", "readings"]
+DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "reading_b", "says_b", "record"]
+HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
+
+
+def all_readings(typed) -> list[dict]:
+    """Every reading: each claim's own (unless claim_readings.csv holds its structured preferred form)
+    and every reading of claim_readings.csv, as plain dicts."""
+    readings = [dict(r._asdict()) for r in typed["claim-readings"].astype(object).itertuples(index=False)]
+    structured = {r["claim_id"] for r in readings if r["preferred"] == "yes"}
+    own = [
+        {**r._asdict(), "reading_id": r.claim_id, "preferred": "yes", "status": None}
+        for r in typed["claims"].astype(object).itertuples(index=False)
+        if r.claim_id not in structured
+    ]
+    return own + readings
+
+
+def judge_reading(reading: dict, typed, judged: dict) -> tuple[str, str, str]:
+    """(verdict, judged_by, detail) of one reading. A figure is judged whoever states it; an
+    allegation with no figure is not."""
+    claim = typed["claims"].set_index("claim_id").loc[reading["claim_id"]]
+    subject = "/".join(
+        str(p) for p in (reading["measure"], reading["election_id"], reading.get("bloc_id")) if not missing(p)
+    )
+    if reading["reading_id"] in judged:
+        row = judged[reading["reading_id"]]
+        return (
+            row["verdict"],
+            f"{row['stage_id']}/{row['ref_source_id']}",
+            f"{row['reported']}; reference {row['reference']}",
+        )
+    if subject in judged and not missing(reading.get("value")) and reading["comparison"] == "=":
+        row = judged[subject]
+        same = float(reading["value"]) == float(row["reference"])
+        return (
+            ("agrees" if same else "differs"),
+            f"{row['stage_id']}/{row['ref_source_id']}",
+            f"{reading['value']:g}; reference {row['reference']}",
+        )
+    if reading["measure"] in DATE_MEASURES and missing(reading.get("ref_election_id")):
+        return judge_date(reading, typed)
+    if reading["measure"] == "result_status" and not missing(reading.get("status")):
+        return judge_status(reading, typed)
+    if claim["stance"] == "attributed":
+        return "not_judged", "", f"an allegation attributed to {claim['attributed_to']}; the package does not judge it"
+    if reading["measure"] in ("outcome", "result_status"):
+        return "not_judged", "", "qualitative; the record gives no figure to judge it by"
+    return "not_comparable", "", "no stage and source of the record gives what the reading needs"
+
+
+def judge_date(reading: dict, typed) -> tuple[str, str, str]:
+    facts = typed["reference-facts"]
+    found = facts[(facts["measure"] == reading["measure"]) & (facts["election_id"] == reading["election_id"])]
+    if found.empty:
+        return "not_comparable", "", "no reference source gives this date"
+    fact = found.iloc[0]
+    said = str(reading["value_date"])
+    verdict = "agrees" if said == str(fact["value"]) else "differs"
+    return verdict, f"fact/{fact['ref_source_id']}", f"{said}; reference {fact['value']}"
+
+
+def judge_status(reading: dict, typed) -> tuple[str, str, str]:
+    """What a reading says of the results as of its report's date, against the dated stages: results
+    called final before the final stage are premature; contested results need results to contest."""
+    claim = typed["claims"].set_index("claim_id").loc[reading["claim_id"]]
+    sources = typed["sources"].set_index("source_id")
+    day = sources.loc[claim["source_id"], "date"]
+    stages = typed["result-stages"]
+    stages = stages[(stages["election_id"] == reading["election_id"]) & stages["date"].notna()]
+    wanted = ["final", "ratified"] if reading["status"] in ("final", "corroborated") else ["announced", "preliminary"]
+    dated = sorted(
+        (str(d), s) for d, s, kind in zip(stages["date"], stages["stage_id"], stages["stage"]) if kind in wanted
+    )
+    if not dated:
+        return "not_comparable", "", "the record has no dated stage to judge it by"
+    first_day, first_stage = dated[0]
+    if missing(day):
+        return (
+            "undetermined",
+            first_stage,
+            f"the report is undated; the {reading['status']} state it describes came on {first_day}",
+        )
+    verdict = "consistent" if first_day <= str(day) else "premature"
+    return verdict, first_stage, f"report dated {day}; {first_stage} dated {first_day}"
+
+
+def verdict_rows(typed, reconciliation: list[dict]) -> list[dict]:
+    """One row per reading of every claim."""
+    judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged" and r["kind"] != "gap"}
+    rows = []
+    for reading in all_readings(typed):
+        verdict, by, detail = judge_reading(reading, typed, judged)
+        rows.append(
+            {
+                "claim_id": reading["claim_id"],
+                "reading_id": reading["reading_id"],
+                "preferred": reading["preferred"],
+                "verdict": verdict,
+                "judged_by": by,
+                "detail": detail,
+            }
+        )
+    return sorted(rows, key=lambda r: (r["claim_id"], r["preferred"] != "yes", r["reading_id"]))
+
+
+def claim_rows(verdicts: list[dict]) -> list[dict]:
+    """One verdict per claim: under every reading, or depending on the reading (naming each)."""
+    by_claim = {}
+    for row in verdicts:
+        by_claim.setdefault(row["claim_id"], []).append(row)
+    rows = []
+    for claim, readings in sorted(by_claim.items()):
+        kinds = {r["verdict"] for r in readings}
+        if kinds <= HOLDS:
+            verdict = "holds_under_every_reading"
+        elif kinds <= FAILS:
+            verdict = "contradicted_under_every_reading"
+        elif kinds & HOLDS and kinds & FAILS:
+            verdict = "depends_on_reading"
+        elif kinds & HOLDS:
+            verdict = "holds_where_judged"  # the other readings cannot be judged by the record
+        elif kinds & FAILS:
+            verdict = "contradicted_where_judged"
+        else:
+            verdict = sorted(kinds - HOLDS - FAILS)[0]
+        named = "; ".join(f"{r['reading_id']}: {r['verdict']}" for r in readings)
+        rows.append({"claim_id": claim, "verdict": verdict, "readings": named})
+    return rows
+
+
+def says(reading: dict) -> str:
+    left = (
+        f"{reading['measure']} of {reading['election_id'] if missing(reading.get('bloc_id')) else reading['bloc_id']}"
+    )
+    if not missing(reading.get("ref_election_id")):
+        return f"{left} {reading['comparison']} {reading['measure']} of {reading['ref_bloc_id']}"
+    value = reading.get("value_date") if reading["measure"] in DATE_MEASURES else reading.get("value")
+    return f"{left} = {value}"
+
+
+def incompatible(a: dict, b: dict) -> bool:
+    """Two readings that cannot both be true: different values of one thing, or opposite comparisons
+    of the same two things."""
+    if a["measure"] != b["measure"] or a["election_id"] != b["election_id"]:
+        return False
+    if missing(a.get("ref_election_id")) and missing(b.get("ref_election_id")):
+        same = a.get("bloc_id") == b.get("bloc_id") or (missing(a.get("bloc_id")) and missing(b.get("bloc_id")))
+        key = "value_date" if a["measure"] in DATE_MEASURES else "value"
+        return same and a["comparison"] == b["comparison"] == "=" and str(a.get(key)) != str(b.get(key))
+    if missing(a.get("ref_election_id")) or missing(b.get("ref_election_id")):
+        return False
+    pair_a, pair_b = (a["bloc_id"], a["ref_bloc_id"]), (b["bloc_id"], b["ref_bloc_id"])
+    if pair_b == pair_a[::-1]:
+        b = {**b, "comparison": {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(b["comparison"], b["comparison"])}
+    elif pair_b != pair_a:
+        return False
+    # some pair of values satisfying one never satisfies the other
+    samples = [(x, y) for x in (1, 2) for y in (1, 2)]
+    return not any(COMPARE[a["comparison"]](x, y) and COMPARE[b["comparison"]](x, y) for x, y in samples)
+
+
+def disagreement_rows(typed, verdicts: list[dict]) -> list[dict]:
+    """Every pair of readings, one from each report, that cannot both hold, with what the record says."""
+    source = dict(zip(typed["claims"]["claim_id"], typed["claims"]["source_id"]))
+    verdict = {r["reading_id"]: f"{r['verdict']} ({r['judged_by'] or r['detail']})" for r in verdicts}
+    readings = [
+        r
+        for r in all_readings(typed)
+        if typed["claims"].set_index("claim_id").loc[r["claim_id"], "stance"] == "asserted"
+    ]
+    rows = []
+    for i, a in enumerate(readings):
+        for b in readings[i + 1 :]:
+            if source[a["claim_id"]] != source[b["claim_id"]] and incompatible(a, b):
+                first, second = sorted((a, b), key=lambda r: r["reading_id"])
+                rows.append(
+                    {
+                        "topic": f"{first['measure']} in {first['election_id']}",
+                        "claim_a": first["claim_id"],
+                        "reading_a": first["reading_id"],
+                        "says_a": says(first),
+                        "claim_b": second["claim_id"],
+                        "reading_b": second["reading_id"],
+                        "says_b": says(second),
+                        "record": f"{first['reading_id']}: {verdict[first['reading_id']]}; {second['reading_id']}: {verdict[second['reading_id']]}",
+                    }
+                )
+    return sorted(rows, key=lambda r: (r["topic"], r["reading_a"], r["reading_b"]))
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
