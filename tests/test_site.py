@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from tools.site.citation import bibtex, read_cff
 from tools.site.evidence import InvalidPackage, gather
-from tools.site.pages import VERDICTS, arabic, render_site
+from tools.site.pages import VERDICTS, arabic, claim_summary, render_site
 
 
 def rows(file: str) -> list[dict]:
@@ -62,14 +62,25 @@ def test_every_reported_value_links_to_its_claim_and_every_gap_says_why(built_si
     assert checked == 2 * len(rows("data/seat_results.csv"))
 
 
-def test_official_figures_stand_beside_the_values_with_their_verdicts(built_site):
+def test_official_figures_stand_beside_the_values_with_their_verdicts_and_basis(built_site):
+    """Every row of the record stands beside its value with its verdict; the row the verdict rests
+    on is marked judged and shown first, and alternatives and superseded versions are folded away
+    under their names."""
     index = (built_site / "index.html").read_text(encoding="utf-8")
     comparisons = [r for r in rows("data/reconciliation.csv") if r["kind"] in ("value", "gap") and r["bloc_id"]]
-    assert comparisons
+    assert comparisons and {r["basis"] for r in comparisons} >= {"judged", "alternative"}
+    folded = "".join(re.findall(r'<details class="others">(.*?)</details>', index, re.DOTALL))
     for row in comparisons:
-        item = re.search(rf'<li id="{re.escape(row["reconciliation_id"])}">(.*?)</li>', index, re.DOTALL)
+        item = re.search(
+            rf'<li id="{re.escape(row["reconciliation_id"])}" class="basis-{row["basis"] or "none"}">(.*?)</li>',
+            index,
+            re.DOTALL,
+        )
         assert item, row["reconciliation_id"]
         assert f'data-verdict="{row["verdict"]}"' in item.group(1)
+        if row["basis"]:
+            assert f'data-basis="{row["basis"]}"' in item.group(1)
+        assert (f'<li id="{row["reconciliation_id"]}"' in folded) == (row["basis"] in ("alternative", "superseded"))
         if row["reference"]:
             assert f'<span class="ref-value">{row["reference"]}</span>' in item.group(1)
 
@@ -193,29 +204,109 @@ def test_a_new_table_appears_on_the_site_and_beside_the_claims_it_cites(package,
     assert 'href="tables/readings.html"' in index and 'href="data/readings.csv"' in index
 
 
-def test_disagreements_between_sources_of_the_record_are_shown(built_site):
+def test_disagreements_between_sources_of_the_record_say_which_row_is_judged(built_site):
+    """Every pair of sources of one stage that give one list different figures is shown, each
+    figure with its basis, and beside it the row of the record each affected value is judged by."""
     index = (built_site / "index.html").read_text(encoding="utf-8")
-    seats = {}
+    figures = {}
     for row in rows("data/reference_results.csv"):
-        if row["seats"]:
-            seats.setdefault((row["stage_id"], row["list_id"]), {})[row["ref_source_id"]] = row["seats"]
-    conflicts = {key: found for key, found in seats.items() if len(set(found.values())) > 1}
-    shown = re.findall(r'<tr id="([^"|]+)\|([^"]+)">(.*?)</tr>', index, re.DOTALL)
-    assert {(stage, list_id) for stage, list_id, _ in shown} == set(conflicts)
-    for stage, list_id, body in shown:
-        for source, value in conflicts[stage, list_id].items():
-            assert f"<strong>{value}</strong> · <a href=" in body and f">{source}</a>" in body
+        figures.setdefault((row["stage_id"], row["list_id"]), []).append(row)
+    pairs = {
+        (stage, list_id, measure, a["ref_source_id"], b["ref_source_id"]): (a, b)
+        for (stage, list_id), found in figures.items()
+        for i, a in enumerate(found)
+        for b in found[i + 1 :]
+        for measure in ("seats", "votes")
+        if a[measure] and b[measure] and a[measure] != b[measure]
+    }
+    shown = {
+        tuple(key.split("|")): body
+        for key, body in re.findall(
+            r'<tr id="([^"|]+\|[^"|]+\|(?:seats|votes)\|[^"|]+\|[^"|]+)">(.*?)</tr>', index, re.DOTALL
+        )
+    }
+    assert pairs and set(shown) == set(pairs)
+    stage_elections = {s["stage_id"]: s["election_id"] for s in rows("data/result_stages.csv")}
+    links = rows("data/bloc_reference_links.csv")
+    reconciliation = rows("data/reconciliation.csv")
+    judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged"}
+    for (stage, list_id, measure, *sources), body in shown.items():
+        figures_cell, judged_cell = re.findall(r"<td>(.*?)</td>", body, re.DOTALL)[-2:]
+        blocs = {
+            link["bloc_id"]
+            for link in links
+            if (link["list_id"], link["election_id"]) == (list_id, stage_elections[stage])
+        }
+        for figure, source in zip(pairs[stage, list_id, measure, *sources], sources):
+            item = re.search(
+                rf"<li><strong>{figure[measure]}</strong> {measure} · <a [^>]*>{source}</a>(.*?)</li>", figures_cell
+            )
+            assert item, (stage, list_id, source)
+            used = [
+                r
+                for r in reconciliation
+                if r["basis"] and (r["stage_id"], r["ref_source_id"]) == (stage, source) and r["bloc_id"] in blocs
+            ]
+            assert re.findall(r'data-basis="(\w+)"', item.group(1).split("“")[0]) == [r["basis"] for r in used]
+            for row in used:
+                basis_row = judged[row["subject"]]
+                assert re.search(
+                    rf">{re.escape(row['subject'])}</a>: [^<]*from <a [^>]*>{basis_row['ref_source_id']}</a>",
+                    judged_cell,
+                )
 
 
-def test_values_both_reports_state_are_set_side_by_side(built_site):
+def test_disagreements_between_the_reports_come_from_their_table(built_site):
     index = (built_site / "index.html").read_text(encoding="utf-8")
-    section = index.split('id="between-reports"')[1].split('id="between-sources"')[0]
+    verdicts = {r["reading_id"]: r for r in rows("data/verdicts.csv")}
+    disagreements = rows("data/disagreements.csv")
+    assert disagreements
+    for pair in disagreements:
+        found = re.search(
+            rf'<tr id="{re.escape(pair["reading_a"])}\|{re.escape(pair["reading_b"])}">(.*?)</tr>', index, re.DOTALL
+        )
+        assert found, pair
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", found.group(1), re.DOTALL)
+        assert text_of(cells[0]) == pair["topic"] and text_of(cells[3]) == pair["record"]
+        for side, cell in zip("ab", cells[1:3]):
+            reading = pair[f"reading_{side}"]
+            assert f"<strong>{html.escape(pair[f'says_{side}'], quote=False)}</strong>" in cell
+            assert f'href="claims/{pair[f"claim_{side}"]}.html#{reading}"' in cell
+            assert f'data-verdict="{verdicts[reading]["verdict"]}"' in cell
+    section = index.split('id="between-reports"')[1].split("</table>")[0]
+    assert len(re.findall(r"<tr id=", section)) == len(disagreements)
+
+
+def test_every_claim_page_shows_every_reading_with_its_verdict(built_site):
+    readings = rows("data/verdicts.csv")
+    words = {r["reading_id"]: r["reading"] for r in rows("data/claim_readings.csv")}
     claims = {c["claim_id"]: c for c in rows("data/claims.csv")}
-    shown = re.findall(r"<tr><td>.*?</tr>", section, re.DOTALL)
-    assert shown  # the Sadrists' first place in 2021 is stated by both reports
-    for row in shown:
-        linked = [claims[c] for c in re.findall(r'href="claims/([^"]+)\.html#quote"', row)]
-        assert len({c["source_id"] for c in linked}) > 1
-        assert len({(c["measure"], c["election_id"], c["bloc_id"]) for c in linked}) == 1
-        same = len({c["value"] or c["value_date"] for c in linked}) == 1
-        assert f'data-verdict="{"agrees" if same else "differs"}"' in row
+    for claim in rows("data/claim_verdicts.csv"):
+        page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
+        overall = re.search(r'<p class="overall">(.*?)</p>', page, re.DOTALL).group(1)
+        assert f'data-verdict="{claim["verdict"]}"' in overall
+        own = [r for r in readings if r["claim_id"] == claim["claim_id"]]
+        assert own and len(re.findall(r'class="reading-item"', page)) == len(own)
+        for reading in own:
+            assert reading["reading_id"] in text_of(overall), (claim["claim_id"], reading["reading_id"])
+            item = re.search(
+                rf'<li id="{re.escape(reading["reading_id"])}" class="reading-item">(.*?)</ol>', page, re.DOTALL
+            )
+            head = re.search(r'<p class="reading-head">(.*?)</p>', item.group(1)).group(1)
+            assert f'data-verdict="{reading["verdict"]}"' in head
+            assert ("preferred reading" in head) == (reading["preferred"] == "yes")
+            text = words.get(reading["reading_id"], claims[claim["claim_id"]]["reading"])
+            assert text in text_of(item.group(1))
+
+
+def test_a_claim_that_depends_on_the_reading_says_under_which_it_holds():
+    readings = [
+        {"reading_id": "c", "verdict": "differs"},
+        {"reading_id": "c/other", "verdict": "agrees"},
+        {"reading_id": "c/third", "verdict": "not_judged"},
+    ]
+    assert claim_summary("depends_on_reading", readings) == (
+        "It depends on the reading: it holds under c/other and is contradicted under c; not judged under c/third."
+    )
+    assert claim_summary("holds_under_every_reading", readings[1:2]) == "It holds under every reading: c/other."
+    assert claim_summary("not_judged", readings[2:]) == "No reading is judged true or false: c/third not judged."

@@ -1,20 +1,22 @@
 """What the site shows, read through the package's own validation and typed tables.
 
-The site never reads a CSV by itself: it takes the tables as the Pandera layer typed them, the
-relational verdicts and the reconciliation as validation computed them, and refuses to build from
-a package that is not valid, so no page can show a value validation would reject.
+The site never reads a CSV by itself: it takes the tables as the Pandera layer typed them (the
+derived ones, verdicts by reading and by claim and the disagreements, which validation proves
+fresh) and the reconciliation as validation computes it, and refuses to build from a package that
+is not valid, so no page can show a value or verdict validation would reject.
 """
 
 import json
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 
 from tools.reconcile import build, provisional
-from validation.rules import value_claims
 from validation.run import validate
 from validation.values import CELLS, NO_BLOC, cell_frame, missing
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+SHOWN_APART = {"claim-readings", "verdicts", "claim-verdicts", "reconciliation", "disagreements"}
 
 
 class InvalidPackage(SystemExit):
@@ -46,8 +48,6 @@ class Evidence:
     tables: dict  # resource name -> list of rows
     cells: list  # every value cell (validation.values.cell_frame), as rows
     reconciliation: list
-    verdicts: dict  # claim_id -> validation.rules.Verdict
-    value_claims: list  # claims that state one value (validation.rules.value_claims), as rows
     texts: dict = field(default_factory=dict)  # source_id -> the report's text
 
     @property
@@ -105,37 +105,77 @@ class Evidence:
         """Subjects that agree only with a count that is not final."""
         return provisional(self.reconciliation)
 
-    def between_reports(self) -> list[dict]:
-        """Values that more than one report states: each report's claims side by side, and whether
-        every stated value is the same."""
-        groups = {}
-        for stated in self.value_claims:
-            key = (stated["measure"], stated["election_id"], stated["bloc_id"] or None)
-            groups.setdefault(key, []).append(self.claims[stated["stating"]] | {"stated": stated["stated"]})
+    def readings_of(self, claim_id: str) -> list[dict]:
+        """Every reading of a claim with its verdict (verdicts.csv): the claim's own, or the structured
+        form claim_readings.csv gives it, and the other readings listed there; each with its words."""
+        claim, other = self.claims[claim_id], self.index("claim-readings", "reading_id")
         return [
-            {
-                "measure": measure,
-                "election_id": election,
-                "bloc_id": bloc,
-                "claims": claims,
-                "verdict": "agrees" if len({str(c["stated"]) for c in claims}) == 1 else "differs",
+            verdict
+            | {
+                "text": other[verdict["reading_id"]]["reading"] if verdict["reading_id"] in other else claim["reading"],
+                "about": other.get(verdict["reading_id"]),
             }
-            for (measure, election, bloc), claims in groups.items()
-            if len({c["source_id"] for c in claims}) > 1
+            for verdict in self.tables["verdicts"]
+            if verdict["claim_id"] == claim_id
         ]
 
+    def claim_verdict(self, claim_id: str) -> str:
+        """The claim's verdict over all its readings (claim_verdicts.csv)."""
+        return self.index("claim-verdicts", "claim_id")[claim_id]["verdict"]
+
+    @property
+    def reading_claims(self) -> dict:
+        """reading_id -> the claim it reads, so a reading links to its place on the claim's page."""
+        return {row["reading_id"]: row["claim_id"] for row in self.tables["verdicts"]}
+
+    def basis_rows(self, stage_id: str, ref_source_id: str, list_id: str) -> list[dict]:
+        """The reconciliation rows that compare a reported value with one list's figure from one
+        source: those of the blocs linked to the list in that stage's election."""
+        election = self.stages[stage_id]["election_id"]
+        blocs = {
+            link["bloc_id"]
+            for link in self.tables["bloc-reference-links"]
+            if (link["list_id"], link["election_id"]) == (list_id, election)
+        }
+        return [
+            r
+            for r in self.reconciliation
+            if r["basis"] and (r["stage_id"], r["ref_source_id"]) == (stage_id, ref_source_id) and r["bloc_id"] in blocs
+        ]
+
+    def judged_row(self, subject: str) -> dict | None:
+        """The one reconciliation row a subject's verdict rests on."""
+        return next((r for r in self.reconciliation if r["subject"] == subject and r["basis"] == "judged"), None)
+
     def between_sources(self) -> list[dict]:
-        """Lists to which sources of one stage of the record give different seats."""
+        """Pairs of figures that sources of one stage give one list and that differ, each with the
+        reconciliation rows that use it and the row each of those subjects is judged by."""
         figures = {}
         for r in self.tables["reference-results"]:
-            if r["seats"] is not None:
-                figures.setdefault((r["stage_id"], r["list_id"]), []).append(r)
+            figures.setdefault((r["stage_id"], r["list_id"]), []).append(r)
         lists = self.index("reference-lists", "list_id")
-        return [
-            {"stage_id": stage, "list": lists[list_id], "figures": found}
-            for (stage, list_id), found in sorted(figures.items())
-            if len({r["seats"] for r in found}) > 1
-        ]
+        pairs = []
+        for (stage, list_id), found in sorted(figures.items()):
+            for a, b in combinations(found, 2):
+                for measure in ("seats", "votes"):
+                    if a[measure] is None or b[measure] is None or a[measure] == b[measure]:
+                        continue
+                    used = {
+                        source["ref_source_id"]: self.basis_rows(stage, source["ref_source_id"], list_id)
+                        for source in (a, b)
+                    }
+                    subjects = sorted({r["subject"] for rows in used.values() for r in rows})
+                    pairs.append(
+                        {
+                            "stage_id": stage,
+                            "list": lists[list_id],
+                            "measure": measure,
+                            "figures": [a, b],
+                            "used": used,
+                            "judged": [(subject, self.judged_row(subject)) for subject in subjects],
+                        }
+                    )
+        return pairs
 
     def passages(self, row: dict) -> list[dict]:
         """What the official source says, verbatim, behind one reconciliation row."""
@@ -182,8 +222,9 @@ class Evidence:
 
     def citing_rows(self, claim_id: str) -> list[tuple[dict, list[dict]]]:
         """Rows of other tables that point at a claim through a foreign key (its links, how a bloc
-        took part, and any table added later that does the same); value tables are shown apart."""
-        value_tables = {table for table, _ in CELLS.values()}
+        took part, and any table added later that does the same); value tables, and the readings and
+        verdicts the claim page shows reading by reading, are shown apart."""
+        value_tables = {table for table, _ in CELLS.values()} | SHOWN_APART
         found = []
         for resource in self.resources:
             name = resource["name"]
@@ -224,8 +265,6 @@ def gather(descriptor: Path = ROOT / "datapackage.json") -> Evidence:
         tables={name: records(frame) for name, frame in typed.items()},
         cells=cells,
         reconciliation=reconciled,
-        verdicts={v.claim_id: v for v in result.verdicts},
-        value_claims=records(value_claims(typed)),
     )
     evidence.texts = {
         s["source_id"]: (descriptor.parent / s["path"]).read_text(encoding="utf-8") for s in evidence.tables["sources"]

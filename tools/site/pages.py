@@ -21,17 +21,28 @@ ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
     "(?:[\\s\u060c]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*"
 )
-# verdict value -> (words, style, symbol); the style keeps each kind visibly distinct, not by colour alone
+# verdict value -> (words, style, symbol): every verdict the schemas allow (reconciliation.csv,
+# verdicts.csv, claim_verdicts.csv); the style keeps each kind visibly distinct, not by colour alone
 VERDICTS = {
     "agrees": ("agrees", "ok", "✓"),
-    "holds": ("holds", "ok", "✓"),
+    "consistent": ("consistent with the record", "ok", "✓"),
+    "holds_under_every_reading": ("holds under every reading", "ok", "✓"),
+    "holds_where_judged": ("holds where judged", "ok-part", "✓"),
     "differs": ("differs", "bad", "✗"),
-    "contradicted": ("contradicted", "bad", "✗"),
+    "premature": ("premature", "bad", "✗"),
+    "contradicted_under_every_reading": ("contradicted under every reading", "bad", "✗"),
+    "contradicted_where_judged": ("contradicted where judged", "bad-part", "✗"),
     "depends_on_reading": ("depends on the reading", "reading", "◐"),
-    "depends-on-reading": ("depends on the reading", "reading", "◐"),
     "not_comparable": ("not comparable", "none", "–"),
     "undetermined": ("undetermined", "none", "?"),
+    "not_judged": ("not judged", "unjudged", "·"),
     "reference_only": ("beside a gap", "ref", "○"),
+}
+# reconciliation basis -> what the row is to its subject's verdict
+BASIS = {
+    "judged": "judged by this row",
+    "alternative": "alternative: another stage or source",
+    "superseded": "superseded: an earlier version of a revised source",
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 
@@ -46,6 +57,30 @@ def arabic(text) -> Markup:
 def verdict(value) -> dict:
     words, style, symbol = VERDICTS.get(value, (str(value).replace("_", " "), "other", "•"))
     return {"value": value, "words": words, "style": style, "symbol": symbol}
+
+
+HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
+
+
+def claim_summary(overall: str, readings: list[dict]) -> str:
+    """The claim's verdict as a sentence naming the readings it rests on."""
+
+    def named(found: set) -> str:
+        return ", ".join(r["reading_id"] for r in readings if r["verdict"] in found) or "none"
+
+    judged = HOLDS | FAILS
+    rest = {r["verdict"] for r in readings} - judged
+    unjudged = f"; not judged under {named(rest)}" if rest else ""
+    return {
+        "holds_under_every_reading": f"It holds under every reading: {named(HOLDS)}.",
+        "contradicted_under_every_reading": f"It is contradicted under every reading: {named(FAILS)}.",
+        "depends_on_reading": f"It depends on the reading: it holds under {named(HOLDS)} and is contradicted under {named(FAILS)}{unjudged}.",
+        "holds_where_judged": f"It holds where judged, under {named(HOLDS)}{unjudged}.",
+        "contradicted_where_judged": f"It is contradicted where judged, under {named(FAILS)}{unjudged}.",
+    }.get(
+        overall,
+        f"No reading is judged true or false: {', '.join(r['reading_id'] + ' ' + verdict(r['verdict'])['words'] for r in readings)}.",
+    )
 
 
 def row_id(schema: dict, row: dict) -> str:
@@ -128,6 +163,8 @@ def environment(ev: Evidence, cff_text: str, cff: dict, release_url: str | None)
         cite_claim=lambda claim_id: cite_claim(name, ev.version, claim_id),
         cite_comparison=lambda row_id: cite_comparison(name, ev.version, row_id),
         legend=legend(),
+        claim_summary=claim_summary,
+        basis_words=BASIS,
         row_id=row_id,
         referenced=lambda schema, name: referenced(ev.schemas, schema, name),
     )
