@@ -281,11 +281,13 @@ def test_every_claim_page_shows_every_reading_with_its_verdict(built_site):
     readings = rows("data/verdicts.csv")
     words = {r["reading_id"]: r["reading"] for r in rows("data/claim_readings.csv")}
     claims = {c["claim_id"]: c for c in rows("data/claims.csv")}
+    reconciliation = rows("data/reconciliation.csv")
     for claim in rows("data/claim_verdicts.csv"):
         page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
         overall = re.search(r'<p class="overall">(.*?)</p>', page, re.DOTALL).group(1)
         assert f'data-verdict="{claim["verdict"]}"' in overall
         own = [r for r in readings if r["claim_id"] == claim["claim_id"]]
+        ids = {r["reading_id"] for r in own}
         assert own and len(re.findall(r'class="reading-item"', page)) == len(own)
         for reading in own:
             assert reading["reading_id"] in text_of(overall), (claim["claim_id"], reading["reading_id"])
@@ -297,6 +299,17 @@ def test_every_claim_page_shows_every_reading_with_its_verdict(built_site):
             assert ("preferred reading" in head) == (reading["preferred"] == "yes")
             text = words.get(reading["reading_id"], claims[claim["claim_id"]]["reading"])
             assert text in text_of(item.group(1))
+            judged_against = [
+                r["reconciliation_id"]
+                for r in reconciliation
+                if r["subject"] == reading["reading_id"]
+                or (r["claim_id"] == claim["claim_id"] and reading["preferred"] == "yes" and r["subject"] not in ids)
+            ]
+            body = item.group(1).split('class="reading-item"')[0]
+            shown = re.findall(r'<li id="([^"]+@[^"]+)"', body)
+            assert sorted(shown) == sorted(judged_against), reading["reading_id"]
+            judged = [r["reconciliation_id"] for r in reconciliation if r["basis"] == "judged"]
+            assert all(row in judged for row in shown[: len(set(shown) & set(judged))]), "the judged row comes first"
 
 
 def test_a_claim_that_depends_on_the_reading_says_under_which_it_holds():
