@@ -30,3 +30,8 @@ cff:
 	$(PYTHON) -m venv .venv-cff
 	.venv-cff/bin/python -m pip install --quiet --disable-pip-version-check cffconvert==2.0.0
 	.venv-cff/bin/cffconvert --validate
+
+# The static website: every value beside the quote it rests on (written to _site/, not committed).
+.PHONY: site
+site: $(VENV)/installed
+	$(PY) -m tools.site

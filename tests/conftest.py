@@ -166,3 +166,14 @@ def tree_digest(folder: Path) -> dict:
         for p in sorted(folder.rglob("*"))
         if not p.is_symlink()
     }
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The website, built once per test session by the command the Makefile runs."""
+    out = tmp_path_factory.mktemp("site") / "_site"
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.site", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return out

@@ -56,6 +56,18 @@ def coverage(typed) -> list[str]:
     return lines
 
 
+def provisional(rows: list[dict]) -> list[str]:
+    """Subjects that agree with some count of the record, but with none that is final or ratified."""
+    return sorted(
+        {row["subject"] for row in rows if row["verdict"] == "agrees" and row["stage_id"]}
+        - {
+            row["subject"]
+            for row in rows
+            if row["verdict"] == "agrees" and row["stage_id"].endswith(("final", "ratified"))
+        }
+    )
+
+
 def readme_section(rows: list[dict], typed) -> str:
     """Where the reports differ from the official record (on the row each verdict rests on), where a
     verdict depends on the source, the version or the reading, where the two reports disagree with
@@ -93,6 +105,12 @@ def readme_section(rows: list[dict], typed) -> str:
         f"- {r['topic']}: `{r['reading_a']}` ({r['says_a']}) against `{r['reading_b']}` ({r['says_b']}); the record: {r['record']}."
         for r in verdicts.disagreement_rows(typed, readings)
     ] or ["- none."]
+    lines += [
+        "",
+        "Agree only with a count that is not final: "
+        + (", ".join(f"`{s}`" for s in provisional(rows)) or "none")
+        + ".",
+    ]
     lines += ["", "Seats each stage and source accounts for:", "", *coverage(typed)]
     return "\n".join(lines)
 

@@ -1,0 +1,325 @@
+"""The website shows what the package holds: each reported value links to its claim, each claim
+page highlights exactly the claim's quote, gaps are drawn with their kind and reason, every
+verdict has a style of its own, and nothing is loaded from outside the site's folder."""
+
+import csv
+import html
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from tools.site.citation import bibtex, read_cff
+from tools.site.evidence import InvalidPackage, gather
+from tools.site.pages import VERDICTS, arabic, claim_summary, render_site
+
+
+def rows(file: str) -> list[dict]:
+    with open(ROOT / file, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def text_of(fragment: str) -> str:
+    """The text a browser shows for an HTML fragment (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def cell_html(page: str, cell_id: str) -> str:
+    found = re.search(rf'<td id="{re.escape(cell_id)}"[^>]*>(.*?)</td>', page, re.DOTALL)
+    assert found, f"no cell {cell_id} on the page"
+    return found.group(1)
+
+
+def test_every_claim_page_highlights_exactly_its_quote(built_site):
+    claims = rows("data/claims.csv")
+    assert claims
+    for claim in claims:
+        page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
+        marks = re.findall(r'<mark id="quote"[^>]*>(.*?)</mark>', page, re.DOTALL)
+        assert len(marks) == 1, claim["claim_id"]
+        assert text_of(marks[0]) == claim["quote"], claim["claim_id"]
+
+
+def test_every_reported_value_links_to_its_claim_and_every_gap_says_why(built_site):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for row in rows("data/seat_results.csv"):
+        for measure in ("seats", "rank"):
+            cell = cell_html(index, f"{measure}/{row['election_id']}/{row['bloc_id']}")
+            if row[f"{measure}_status"] == "reported":
+                link = re.search(r'<a class="value" href="claims/([^"]+)\.html#quote"[^>]*>([^<]+)</a>', cell)
+                assert link, cell
+                assert link.groups() == (row[f"{measure}_claim_id"], row[measure])
+            else:
+                assert f"gap: {row[f'{measure}_status'].replace('_', ' ')}" in cell
+                assert (
+                    text_of(re.search(r'class="gap-reason">(.*?)</span></span>', cell).group(1))
+                    == row[f"{measure}_note"]
+                )
+            checked += 1
+    assert checked == 2 * len(rows("data/seat_results.csv"))
+
+
+def test_official_figures_stand_beside_the_values_with_their_verdicts_and_basis(built_site):
+    """Every row of the record stands beside its value with its verdict; the row the verdict rests
+    on is marked judged and shown first, and alternatives and superseded versions are folded away
+    under their names."""
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    comparisons = [r for r in rows("data/reconciliation.csv") if r["kind"] in ("value", "gap") and r["bloc_id"]]
+    assert comparisons and {r["basis"] for r in comparisons} >= {"judged", "alternative"}
+    folded = "".join(re.findall(r'<details class="others">(.*?)</details>', index, re.DOTALL))
+    for row in comparisons:
+        item = re.search(
+            rf'<li id="{re.escape(row["reconciliation_id"])}" class="basis-{row["basis"] or "none"}">(.*?)</li>',
+            index,
+            re.DOTALL,
+        )
+        assert item, row["reconciliation_id"]
+        assert f'data-verdict="{row["verdict"]}"' in item.group(1)
+        if row["basis"]:
+            assert f'data-basis="{row["basis"]}"' in item.group(1)
+        assert (f'<li id="{row["reconciliation_id"]}"' in folded) == (row["basis"] in ("alternative", "superseded"))
+        if row["reference"]:
+            assert f'<span class="ref-value">{row["reference"]}</span>' in item.group(1)
+
+
+def test_every_verdict_the_schemas_allow_has_a_style_of_its_own():
+    allowed = set()
+    for schema_file in (ROOT / "schemas").glob("*.schema.json"):
+        for field in json.loads(schema_file.read_text(encoding="utf-8"))["fields"]:
+            if field["name"] == "verdict":
+                allowed |= set(field.get("constraints", {}).get("enum", []))
+    assert allowed and allowed <= set(VERDICTS), f"verdicts without a style: {allowed - set(VERDICTS)}"
+    styles = {VERDICTS[v][1] for v in allowed}
+    assert {VERDICTS["agrees"][1], VERDICTS["differs"][1], VERDICTS["not_comparable"][1]} <= styles
+    assert len({VERDICTS[v][1] for v in ("agrees", "differs", "not_comparable", "depends_on_reading")}) == 4
+
+
+def test_nothing_is_loaded_from_outside_the_site(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)="([^"]*)"', text)
+        assert loaded, page
+        for address in loaded:
+            assert "://" not in address and not address.startswith("//"), (page, address)
+            assert (page.parent / address.split("#")[0]).resolve().is_file(), (page, address)
+    for figure in built_site.rglob("*.svg"):  # an SVG may load images or fonts of its own
+        assert not re.search(r'(?:href|src)="(?!#|data:)[^"]*://', figure.read_text(encoding="utf-8")), figure
+    for sheet in built_site.rglob("*.css"):
+        assert not re.search(r"@import|url\(\s*['\"]?(?!data:)", sheet.read_text(encoding="utf-8")), sheet
+
+
+def test_every_link_inside_the_site_resolves(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for address in re.findall(r'href="([^"]+)"', text):
+            if "://" in address or address.startswith(("mailto:", "#")):
+                continue
+            path, _, fragment = html.unescape(address).partition("#")
+            target = (page.parent / path).resolve()
+            assert target.is_file(), (page, address)
+            if fragment and target.suffix == ".html":
+                assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (page, address)
+
+
+def test_every_file_of_the_package_is_downloadable(built_site):
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    for resource in descriptor["resources"]:
+        assert f'href="{resource["path"]}"' in index
+        assert (built_site / resource["path"]).read_bytes() == (ROOT / resource["path"]).read_bytes()
+    assert 'href="datapackage.json"' in index and 'href="CITATION.cff"' in index
+
+
+def test_arabic_is_set_right_to_left():
+    assert str(arabic("Sadrist movement التيار الصدري")) == (
+        'Sadrist movement <span dir="rtl" lang="ar">التيار الصدري</span>'
+    )
+    assert str(arabic("<b>")) == "&lt;b&gt;"
+
+
+def test_bibtex_carries_the_citation_files_metadata():
+    _, cff = read_cff(ROOT)
+    entry = bibtex(cff)
+    assert entry.startswith("@dataset{iraq_election_seats_" + str(cff["version"]).replace(".", "_") + ",")
+    assert f"version = {{{cff['version']}}}" in entry and cff["title"] in entry
+
+
+def test_an_invalid_package_builds_no_site(package, tmp_path):
+    line = package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell("data/seat_results.csv", line, "seats", "74")
+    with pytest.raises(InvalidPackage):
+        gather(package.descriptor)
+
+
+def test_a_folder_the_command_did_not_write_is_never_emptied(tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        render_site(None, tmp_path)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_new_table_appears_on_the_site_and_beside_the_claims_it_cites(package, tmp_path):
+    """A table added to the package gets its page, and its rows show on the pages of the claims they cite."""
+    for part in ("README.md", "CITATION.cff", "LICENSE", "figures"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, package.root / part)
+    (package.root / "data" / "readings.csv").write_text(
+        "claim_id,reading,verdict\nrasanah-sadrist-2021-seats,seats of the Sadrist list alone,depends_on_reading\n",
+        encoding="utf-8",
+    )
+    schema = {
+        "fields": [
+            {"name": "claim_id", "title": "Claim", "type": "string", "constraints": {"required": True}},
+            {"name": "reading", "title": "Reading", "type": "string", "constraints": {"required": True}},
+            {"name": "verdict", "title": "Verdict", "type": "string", "constraints": {"required": True}},
+        ],
+        "primaryKey": ["claim_id", "reading"],
+        "foreignKeys": [{"fields": ["claim_id"], "reference": {"resource": "claims", "fields": ["claim_id"]}}],
+    }
+    (package.root / "schemas" / "readings.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    package.edit_descriptor(
+        lambda d: d["resources"].append(
+            {
+                "name": "readings",
+                "title": "Readings",
+                "description": "Several readings of a claim.",
+                "path": "data/readings.csv",
+                "type": "table",
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": "schemas/readings.schema.json",
+            }
+        )
+    )
+    out = tmp_path / "site"
+    render_site(gather(package.descriptor), out)
+    assert "seats of the Sadrist list alone" in (out / "tables" / "readings.html").read_text(encoding="utf-8")
+    claim_page = (out / "claims" / "rasanah-sadrist-2021-seats.html").read_text(encoding="utf-8")
+    assert "seats of the Sadrist list alone" in claim_page and 'data-verdict="depends_on_reading"' in claim_page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tables/readings.html"' in index and 'href="data/readings.csv"' in index
+
+
+def test_disagreements_between_sources_of_the_record_say_which_row_is_judged(built_site):
+    """Every pair of sources of one stage that give one list different figures is shown, each
+    figure with its basis, and beside it the row of the record each affected value is judged by."""
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    figures = {}
+    for row in rows("data/reference_results.csv"):
+        figures.setdefault((row["stage_id"], row["list_id"]), []).append(row)
+    pairs = {
+        (stage, list_id, measure, a["ref_source_id"], b["ref_source_id"]): (a, b)
+        for (stage, list_id), found in figures.items()
+        for i, a in enumerate(found)
+        for b in found[i + 1 :]
+        for measure in ("seats", "votes")
+        if a[measure] and b[measure] and a[measure] != b[measure]
+    }
+    shown = {
+        tuple(key.split("|")): body
+        for key, body in re.findall(
+            r'<tr id="([^"|]+\|[^"|]+\|(?:seats|votes)\|[^"|]+\|[^"|]+)">(.*?)</tr>', index, re.DOTALL
+        )
+    }
+    assert pairs and set(shown) == set(pairs)
+    stage_elections = {s["stage_id"]: s["election_id"] for s in rows("data/result_stages.csv")}
+    links = rows("data/bloc_reference_links.csv")
+    reconciliation = rows("data/reconciliation.csv")
+    judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged"}
+    for (stage, list_id, measure, *sources), body in shown.items():
+        figures_cell, judged_cell = re.findall(r"<td>(.*?)</td>", body, re.DOTALL)[-2:]
+        blocs = {
+            link["bloc_id"]
+            for link in links
+            if (link["list_id"], link["election_id"]) == (list_id, stage_elections[stage])
+        }
+        for figure, source in zip(pairs[stage, list_id, measure, *sources], sources):
+            item = re.search(
+                rf"<li><strong>{figure[measure]}</strong> {measure} · <a [^>]*>{source}</a>(.*?)</li>", figures_cell
+            )
+            assert item, (stage, list_id, source)
+            used = [
+                r
+                for r in reconciliation
+                if r["basis"] and (r["stage_id"], r["ref_source_id"]) == (stage, source) and r["bloc_id"] in blocs
+            ]
+            assert re.findall(r'data-basis="(\w+)"', item.group(1).split("“")[0]) == [r["basis"] for r in used]
+            for row in used:
+                basis_row = judged[row["subject"]]
+                assert re.search(
+                    rf">{re.escape(row['subject'])}</a>: [^<]*from <a [^>]*>{basis_row['ref_source_id']}</a>",
+                    judged_cell,
+                )
+
+
+def test_disagreements_between_the_reports_come_from_their_table(built_site):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    verdicts = {r["reading_id"]: r for r in rows("data/verdicts.csv")}
+    disagreements = rows("data/disagreements.csv")
+    assert disagreements
+    for pair in disagreements:
+        found = re.search(
+            rf'<tr id="{re.escape(pair["reading_a"])}\|{re.escape(pair["reading_b"])}">(.*?)</tr>', index, re.DOTALL
+        )
+        assert found, pair
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", found.group(1), re.DOTALL)
+        assert text_of(cells[0]) == pair["topic"] and text_of(cells[3]) == pair["record"]
+        for side, cell in zip("ab", cells[1:3]):
+            reading = pair[f"reading_{side}"]
+            assert f"<strong>{html.escape(pair[f'says_{side}'], quote=False)}</strong>" in cell
+            assert f'href="claims/{pair[f"claim_{side}"]}.html#{reading}"' in cell
+            assert f'data-verdict="{verdicts[reading]["verdict"]}"' in cell
+    section = index.split('id="between-reports"')[1].split("</table>")[0]
+    assert len(re.findall(r"<tr id=", section)) == len(disagreements)
+
+
+def test_every_claim_page_shows_every_reading_with_its_verdict(built_site):
+    readings = rows("data/verdicts.csv")
+    words = {r["reading_id"]: r["reading"] for r in rows("data/claim_readings.csv")}
+    claims = {c["claim_id"]: c for c in rows("data/claims.csv")}
+    reconciliation = rows("data/reconciliation.csv")
+    for claim in rows("data/claim_verdicts.csv"):
+        page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
+        overall = re.search(r'<p class="overall">(.*?)</p>', page, re.DOTALL).group(1)
+        assert f'data-verdict="{claim["verdict"]}"' in overall
+        own = [r for r in readings if r["claim_id"] == claim["claim_id"]]
+        ids = {r["reading_id"] for r in own}
+        assert own and len(re.findall(r'class="reading-item"', page)) == len(own)
+        for reading in own:
+            assert reading["reading_id"] in text_of(overall), (claim["claim_id"], reading["reading_id"])
+            item = re.search(
+                rf'<li id="{re.escape(reading["reading_id"])}" class="reading-item">(.*?)</ol>', page, re.DOTALL
+            )
+            head = re.search(r'<p class="reading-head">(.*?)</p>', item.group(1)).group(1)
+            assert f'data-verdict="{reading["verdict"]}"' in head
+            assert ("preferred reading" in head) == (reading["preferred"] == "yes")
+            text = words.get(reading["reading_id"], claims[claim["claim_id"]]["reading"])
+            assert text in text_of(item.group(1))
+            judged_against = [
+                r["reconciliation_id"]
+                for r in reconciliation
+                if r["subject"] == reading["reading_id"]
+                or (r["claim_id"] == claim["claim_id"] and reading["preferred"] == "yes" and r["subject"] not in ids)
+            ]
+            body = item.group(1).split('class="reading-item"')[0]
+            shown = re.findall(r'<li id="([^"]+@[^"]+)"', body)
+            assert sorted(shown) == sorted(judged_against), reading["reading_id"]
+            judged = [r["reconciliation_id"] for r in reconciliation if r["basis"] == "judged"]
+            assert all(row in judged for row in shown[: len(set(shown) & set(judged))]), "the judged row comes first"
+
+
+def test_a_claim_that_depends_on_the_reading_says_under_which_it_holds():
+    readings = [
+        {"reading_id": "c", "verdict": "differs"},
+        {"reading_id": "c/other", "verdict": "agrees"},
+        {"reading_id": "c/third", "verdict": "not_judged"},
+    ]
+    assert claim_summary("depends_on_reading", readings) == (
+        "It depends on the reading: it holds under c/other and is contradicted under c; not judged under c/third."
+    )
+    assert claim_summary("holds_under_every_reading", readings[1:2]) == "It holds under every reading: c/other."
+    assert claim_summary("not_judged", readings[2:]) == "No reading is judged true or false: c/third not judged."

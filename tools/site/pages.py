@@ -1,0 +1,211 @@
+"""Render the evidence into static pages, and copy the package's files beside them.
+
+Pages link to each other and to the copied files by relative addresses, so the folder works
+from a web server, from GitHub Pages, and opened straight from disk.
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from tools.site.citation import bibtex, cite_claim, cite_comparison, read_cff
+from tools.site.evidence import Evidence
+
+HERE = Path(__file__).resolve().parent
+MARKER = ".site-build"  # names a folder this command wrote, so a rebuild may empty it
+
+ARABIC = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
+    "(?:[\\s\u060c]+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*"
+)
+# verdict value -> (words, style, symbol): every verdict the schemas allow (reconciliation.csv,
+# verdicts.csv, claim_verdicts.csv); the style keeps each kind visibly distinct, not by colour alone
+VERDICTS = {
+    "agrees": ("agrees", "ok", "✓"),
+    "consistent": ("consistent with the record", "ok", "✓"),
+    "holds_under_every_reading": ("holds under every reading", "ok", "✓"),
+    "holds_where_judged": ("holds where judged", "ok-part", "✓"),
+    "differs": ("differs", "bad", "✗"),
+    "premature": ("premature", "bad", "✗"),
+    "contradicted_under_every_reading": ("contradicted under every reading", "bad", "✗"),
+    "contradicted_where_judged": ("contradicted where judged", "bad-part", "✗"),
+    "depends_on_reading": ("depends on the reading", "reading", "◐"),
+    "not_comparable": ("not comparable", "none", "–"),
+    "undetermined": ("undetermined", "none", "?"),
+    "not_judged": ("not judged", "unjudged", "·"),
+    "reference_only": ("beside a gap", "ref", "○"),
+}
+# reconciliation basis -> what the row is to its subject's verdict
+BASIS = {
+    "judged": "judged by this row",
+    "alternative": "alternative: another stage or source",
+    "superseded": "superseded: an earlier version of a revised source",
+}
+IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def arabic(text) -> Markup:
+    """Escaped text with each Arabic run set right to left in its own span, so it shapes and orders correctly."""
+    if text is None:
+        return Markup("")
+    return Markup(ARABIC.sub(lambda m: f'<span dir="rtl" lang="ar">{m.group(0)}</span>', str(escape(str(text)))))
+
+
+def verdict(value) -> dict:
+    words, style, symbol = VERDICTS.get(value, (str(value).replace("_", " "), "other", "•"))
+    return {"value": value, "words": words, "style": style, "symbol": symbol}
+
+
+HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
+
+
+def claim_summary(overall: str, readings: list[dict]) -> str:
+    """The claim's verdict as a sentence naming the readings it rests on."""
+
+    def named(found: set) -> str:
+        return ", ".join(r["reading_id"] for r in readings if r["verdict"] in found) or "none"
+
+    judged = HOLDS | FAILS
+    rest = {r["verdict"] for r in readings} - judged
+    unjudged = f"; not judged under {named(rest)}" if rest else ""
+    return {
+        "holds_under_every_reading": f"It holds under every reading: {named(HOLDS)}.",
+        "contradicted_under_every_reading": f"It is contradicted under every reading: {named(FAILS)}.",
+        "depends_on_reading": f"It depends on the reading: it holds under {named(HOLDS)} and is contradicted under {named(FAILS)}{unjudged}.",
+        "holds_where_judged": f"It holds where judged, under {named(HOLDS)}{unjudged}.",
+        "contradicted_where_judged": f"It is contradicted where judged, under {named(FAILS)}{unjudged}.",
+    }.get(
+        overall,
+        f"No reading is judged true or false: {', '.join(r['reading_id'] + ' ' + verdict(r['verdict'])['words'] for r in readings)}.",
+    )
+
+
+def row_id(schema: dict, row: dict) -> str:
+    """A row's anchor: its primary key (fields joined by '|'), so a key's value links to its row."""
+    key = schema.get("primaryKey", [])
+    return "|".join(str(row[k]) for k in ([key] if isinstance(key, str) else key))
+
+
+def referenced(schemas: dict, schema: dict, name: str) -> str | None:
+    """The resource a column points to: by a foreign key of its own, or else the one table whose
+    single-column primary key has the column's name (so `stage_id` links to its stage even in a
+    table that declares no key for it)."""
+    for fk in schema.get("foreignKeys", []):
+        if fk["fields"] in (name, [name]):
+            return fk["reference"]["resource"]
+    owners = [
+        resource
+        for resource, other in schemas.items()
+        if other is not schema and other.get("primaryKey") in (name, [name])
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
+def legend() -> list[dict]:
+    """One entry per style of verdict, naming every verdict drawn in it."""
+    groups = {}
+    for words, style, symbol in VERDICTS.values():
+        group = groups.setdefault(style, {"style": style, "symbol": symbol, "words": []})
+        if words not in group["words"]:
+            group["words"].append(words)
+    return list(groups.values())
+
+
+def readme_figures(root: Path) -> list[dict]:
+    """The figures the README shows, as local files: the site shows the same ones."""
+    text = (root / "README.md").read_text(encoding="utf-8")
+    return [
+        {"alt": alt, "path": path} for alt, path in IMAGE.findall(text) if "://" not in path and (root / path).is_file()
+    ]
+
+
+def files_to_copy(ev: Evidence, figures: list[dict]) -> list[str]:
+    """Every file the pages link to or download, relative to the package root."""
+    paths = ["datapackage.json", "CITATION.cff", "LICENSE"]
+    for resource in ev.descriptor["resources"]:
+        paths.append(resource["path"])
+        if isinstance(resource.get("schema"), str):
+            paths.append(resource["schema"])
+    return [*dict.fromkeys(paths + [f["path"] for f in figures])]
+
+
+def prepare(out: Path) -> None:
+    """An empty folder to write to; one this command did not write is never emptied."""
+    if out.exists():
+        if any(out.iterdir()) and not (out / MARKER).exists():
+            raise SystemExit(f"{out} is not empty and was not written by this command; choose another --out")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("written by python -m tools.site; rebuilt from scratch each time\n", encoding="utf-8")
+
+
+def environment(ev: Evidence, cff_text: str, cff: dict, release_url: str | None) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(arabic=arabic, verdict=verdict, words=lambda s: str(s).replace("_", " "))
+    name = ev.descriptor["name"]
+    env.globals.update(
+        ev=ev,
+        name=name,
+        version=ev.version,
+        bibtex=bibtex(cff),
+        cff_text=cff_text,
+        release_url=release_url,
+        cite_claim=lambda claim_id: cite_claim(name, ev.version, claim_id),
+        cite_comparison=lambda row_id: cite_comparison(name, ev.version, row_id),
+        legend=legend(),
+        claim_summary=claim_summary,
+        basis_words=BASIS,
+        row_id=row_id,
+        referenced=lambda schema, name: referenced(ev.schemas, schema, name),
+    )
+    return env
+
+
+def write(out: Path, relative: str, text: str) -> None:
+    target = out / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def render_site(ev: Evidence, out: Path, release_url: str | None = None) -> list[str]:
+    """Write every page and copy every linked file into `out`; return the pages written."""
+    prepare(out)
+    cff_text, cff = read_cff(ev.root)
+    env = environment(ev, cff_text, cff, release_url)
+    figures = readme_figures(ev.root)
+    pages = {"index.html": env.get_template("index.html").render(root="", figures=figures)}
+    claim_page = env.get_template("claim.html")
+    for claim_id, claim in ev.claims.items():
+        text = ev.texts[claim["source_id"]]
+        pages[f"claims/{claim_id}.html"] = claim_page.render(
+            root="../",
+            claim=claim,
+            before=text[: claim["start"]],
+            quote=text[claim["start"] : claim["end"]],
+            after=text[claim["end"] :],
+        )
+    table_page = env.get_template("table.html")
+    for resource in ev.resources:
+        pages[f"tables/{resource['name']}.html"] = table_page.render(
+            root="../", resource=resource, schema=ev.schemas[resource["name"]], rows=ev.tables[resource["name"]]
+        )
+    for relative, text in pages.items():
+        write(out, relative, text)
+    for relative in files_to_copy(ev, figures):
+        (out / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ev.root / relative, out / relative)
+    for asset in (HERE / "assets").iterdir():
+        (out / "assets").mkdir(exist_ok=True)
+        shutil.copyfile(asset, out / "assets" / asset.name)
+    (out / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages serves the files as they are
+    return sorted(pages)
