@@ -3,7 +3,9 @@
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,14 @@ def assert_finding(
     ]
     assert matches, f"no finding {wanted}; found:\n" + "\n".join(f"{f.layer}: {f}" for f in found)
     return matches[0]
+
+
+def require_r() -> None:
+    """Skip the calling test when Rscript with the R frictionless package is not installed, unless
+    REQUIRE_R_READER is set (as CI sets it): then the missing reader is a failure."""
+    found = shutil.which("Rscript") and subprocess.run(["Rscript", "-e", "library(frictionless)"], capture_output=True)
+    if found and found.returncode == 0:
+        return
+    if os.environ.get("REQUIRE_R_READER"):
+        pytest.fail("REQUIRE_R_READER is set, but Rscript with the R frictionless package is not available")
+    pytest.skip("Rscript with the R frictionless package is not installed")
