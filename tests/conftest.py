@@ -71,6 +71,20 @@ class PackageCopy:
         self.descriptor.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped package validated once per test process, for the tests that only read the result."""
+    return validate(str(ROOT / "datapackage.json"))
+
+
+@pytest.fixture(scope="session")
+def reconciled() -> tuple[list[dict], dict]:
+    """The reconciliation rows and typed tables of the shipped package, built once; tests only read them."""
+    from tools.reconcile import build
+
+    return build()
+
+
 @pytest.fixture
 def package(tmp_path) -> PackageCopy:
     return PackageCopy(tmp_path / "package")
