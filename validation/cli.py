@@ -1,4 +1,5 @@
-"""The command line: `python validate.py [datapackage.json] [--json]`.
+"""The command line: `python validate.py [datapackage.json] [--json]`, or, installed with
+`pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`.
 
 Exit status: 0 valid, 1 invalid, 2 usage error.
 """
@@ -66,16 +67,19 @@ def print_summary(result, out) -> None:
     print("VALID" if result.valid else "INVALID", file=out)
 
 
-def main(argv=None) -> int:
+def main(argv=None, prog: str = "validate.py", default: Path | None = DEFAULT) -> int:
     parser = argparse.ArgumentParser(
-        prog="validate.py", description="Validate the iraq-election-seats data package (offline; never writes)."
+        prog=prog, description="Validate the iraq-election-seats data package (offline; never writes)."
     )
-    parser.add_argument(
-        "descriptor",
-        nargs="?",
-        default=str(DEFAULT),
-        help="path to a datapackage.json (default: the package beside this script)",
-    )
+    if default is None:
+        parser.add_argument("descriptor", help="path to the datapackage.json of a copy of the package")
+    else:
+        parser.add_argument(
+            "descriptor",
+            nargs="?",
+            default=str(default),
+            help="path to a datapackage.json (default: the package beside this script)",
+        )
     parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
     args = parser.parse_args(argv)
     # A short-lived process that builds many objects and frees them by reference counting:
@@ -86,7 +90,7 @@ def main(argv=None) -> int:
     try:
         result = validate(args.descriptor)
     except UsageError as error:
-        print(f"validate.py: error: {error}", file=sys.stderr)
+        print(f"{prog}: error: {error}", file=sys.stderr)
         return 2
     if args.json:
         json.dump(result.as_dict(), sys.stdout, indent=2, ensure_ascii=False, default=str)
@@ -96,3 +100,9 @@ def main(argv=None) -> int:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print_annotations(result, sys.stdout)
     return 0 if result.valid else 1
+
+
+def command() -> int:
+    """The installed command. Installed, this code sits apart from any data package, so the
+    descriptor to check is always named."""
+    return main(prog="iraq-election-seats-validate", default=None)
