@@ -3,6 +3,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# Under GitHub Actions, lint findings become annotations on the pull request's lines.
+RUFF_OUTPUT := $(if $(filter true,$(GITHUB_ACTIONS)),--output-format=github)
 
 .PHONY: validate test lint clean cff
 
@@ -16,8 +18,8 @@ validate: $(VENV)/installed
 	$(PY) validate.py
 
 lint: $(VENV)/installed
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+	$(PY) -m ruff check $(RUFF_OUTPUT) .
+	$(PY) -m ruff format --check $(RUFF_OUTPUT) .
 
 test: validate lint
 	$(PY) -m pytest

@@ -73,6 +73,20 @@ class PackageCopy:
         self.descriptor.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped package validated once per test process, for the tests that only read the result."""
+    return validate(str(ROOT / "datapackage.json"))
+
+
+@pytest.fixture(scope="session")
+def reconciled() -> tuple[list[dict], dict]:
+    """The reconciliation rows and typed tables of the shipped package, built once; tests only read them."""
+    from tools.reconcile import build
+
+    return build()
+
+
 @pytest.fixture
 def package(tmp_path) -> PackageCopy:
     return PackageCopy(tmp_path / "package")
@@ -177,3 +191,14 @@ def built_site(tmp_path_factory) -> Path:
     )
     assert done.returncode == 0, done.stderr
     return out
+
+
+def require_r() -> None:
+    """Skip the calling test when Rscript with the R frictionless package is not installed, unless
+    REQUIRE_R_READER is set (as CI sets it): then the missing reader is a failure."""
+    found = shutil.which("Rscript") and subprocess.run(["Rscript", "-e", "library(frictionless)"], capture_output=True)
+    if found and found.returncode == 0:
+        return
+    if os.environ.get("REQUIRE_R_READER"):
+        pytest.fail("REQUIRE_R_READER is set, but Rscript with the R frictionless package is not available")
+    pytest.skip("Rscript with the R frictionless package is not installed")

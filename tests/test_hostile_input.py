@@ -245,7 +245,13 @@ def test_a_header_only_table(package):
     [
         (lambda d: d["resources"].remove(resource_of(d, "claims")), "descriptor", "foreign-key", "seat-results", None),
         (set_property("claims", "name", "statements"), "descriptor", "foreign-key", "seat-results", None),
-        (lambda d: resource_of(d, "claims").pop("type"), "descriptor", "schema", "claims", "schema"),
+        (
+            lambda d: [resource_of(d, "claims").pop(k) for k in ("type", "profile")],
+            "descriptor",
+            "schema",
+            "claims",
+            "schema",
+        ),
         (lambda d: resource_of(d, "claims").pop("name"), "descriptor", "datapackage-profile", "#6", None),
         (set_property("claims", "type", "text"), "descriptor", "datapackage-profile", "claims", "type"),
         (set_property("claims", "path", "data/claims\0.csv"), "descriptor", "path", "claims", "path"),

@@ -1,9 +1,12 @@
 """The README's generated sections match the package."""
 
+import json
+import re
 import subprocess
 import sys
 
 from conftest import ROOT
+from tools import figure
 from tools.data_dictionary import render
 from tools.readme_sections import replace_section
 
@@ -32,12 +35,42 @@ def test_figure_is_current():
     assert done.returncode == 0, done.stderr
 
 
-def test_figure_shows_gaps_as_gaps_and_both_kinds_of_bar():
-    from tools.figure import bars, render
-    from tools.reconcile import build
+def test_figure_data_keeps_gaps_as_gaps(reconciled):
+    rows = {row["label"]: row for row in figure.bars(*reconciled)}
+    assert rows["Sadrist movement, 2021"] | {"official_source": None} == {
+        "label": "Sadrist movement, 2021", "reported": 73, "status": "reported", "official": 73, "official_source": None,
+    }  # fmt: skip
+    fatah = rows["Fatah Alliance, 2021"]
+    assert fatah["reported"] is None and fatah["status"] == "ambiguous" and fatah["official"] == 17
 
-    reconciled, typed = build()
-    svg = render(bars(reconciled, typed))
-    assert "gap: ambiguous" in svg and "stroke-dasharray" in svg
-    assert 'fill="#1f4e79"' in svg and 'fill="#9dc3e6"' in svg
-    assert svg != (ROOT / "figures" / "seats.svg").read_text(encoding="utf-8").replace("73", "74")
+
+def test_every_value_is_a_bar_of_its_length_and_no_gap_is():
+    """Bars are drawn for the values and only for them; a gap is a mark, with no length to misread."""
+    data = json.loads(figure.DATA.read_text(encoding="utf-8"))
+    values = sorted(v for row in data["rows"] for v in (row["reported"], row["official"]) if v is not None)
+    drawn = figure.figure_of(figure.DATA.read_text(encoding="utf-8"))
+    axes = drawn.axes[0]
+    assert sorted(bar.get_width() for bar in axes.patches) == values
+    gaps = sum(row["reported"] is None for row in data["rows"])
+    assert sum(len(c.get_offsets()) for c in axes.collections) == gaps and gaps > 0
+    words = [t.get_text() for t in drawn.texts]
+    assert any(f"iraq-election-seats {data['version']}" in w and "data/seat_results.csv" in w for w in words)
+    assert axes.get_xlabel().startswith("Seats") and drawn.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+
+
+def test_stale_figure_data_is_detected(package):
+    line = package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell("data/seat_results.csv", line, "seats", "74")
+    assert figure.stale(figure.plotted(package.descriptor)) == ["figures/seats.json does not match the tables"]
+
+
+def test_figure_not_drawn_from_its_data_is_detected(monkeypatch, tmp_path):
+    other = tmp_path / "seats.svg"
+    svg = figure.FIGURE.read_text(encoding="utf-8")
+    other.write_text(
+        re.sub(r"(sha256 of figures/seats.json: )[0-9a-f]{64}", r"\g<1>" + "0" * 64, svg), encoding="utf-8"
+    )
+    monkeypatch.setattr(figure, "FIGURE", other)
+    assert figure.stale(figure.DATA.read_text(encoding="utf-8")) == [
+        "figures/seats.svg was not drawn from figures/seats.json"
+    ]

@@ -5,12 +5,13 @@ import csv
 import io
 import os
 import re
+import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require_r
 
-RECIPE = re.compile(r"<!-- recipe: (\w+) -->\n```python\n(.*?)```", re.DOTALL)
+RECIPE = re.compile(r"<!-- recipe: (\w+) -->\n```(?:python|r)\n(.*?)```", re.DOTALL)
 
 
 def recipes() -> dict[str, str]:
@@ -29,7 +30,7 @@ def run(name: str) -> dict:
 
 
 def test_every_recipe_is_tested():
-    assert set(recipes()) == {"pandas", "frictionless", "duckdb"}
+    assert set(recipes()) == {"pandas", "frictionless", "duckdb", "r"}
 
 
 def test_pandas_recipe_keeps_gaps_as_gaps():
@@ -52,3 +53,16 @@ def test_sql_recipe_lists_the_differences(name):
     rows = csv.DictReader((ROOT / "data" / "reconciliation.csv").open(encoding="utf-8"))
     wanted = sorted(row["reconciliation_id"] for row in rows if row["verdict"] == "differs")
     assert differs and [row[0] for row in differs] == wanted
+
+
+def test_r_recipe_keeps_gaps_as_gaps():
+    require_r()
+    # After the recipe, say what it read: reported rows, missing seats, and the type of the seats column.
+    check = '\ncat("\\nread:", nrow(reported), sum(is.na(seats$seats)), sum(seats$seats_status != "reported"), class(seats$seats))'
+    done = subprocess.run(
+        ["Rscript", "-e", recipes()["r"] + check], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "sadrist" in done.stdout and "rasanah-sadrist-2021-seats" in done.stdout
+    reported, missing, gaps, kind = done.stdout.rsplit("read:", 1)[1].split()
+    assert (reported, kind) == ("4", "numeric") and missing == gaps

@@ -22,8 +22,8 @@ def test_shipped_reconciliation_is_current():
     assert done.returncode == 0, done.stderr
 
 
-def test_reported_values_and_relations_all_have_a_verdict():
-    rows, typed = build()
+def test_reported_values_and_relations_all_have_a_verdict(reconciled):
+    rows, typed = reconciled
     judged = {row["claim_id"] for row in rows if row["kind"] in ("value", "relation")}
     results = typed["seat-results"]
     named = set(results["seats_claim_id"].dropna()) | set(results["rank_claim_id"].dropna())
@@ -37,8 +37,8 @@ def test_reported_values_and_relations_all_have_a_verdict():
     assert named <= judged and relational <= judged
 
 
-def test_known_differences_are_found():
-    rows, _ = build()
+def test_known_differences_are_found(reconciled):
+    rows, _ = reconciled
     taqaddum = verdicts(rows, "seats/cor-2021/taqaddum")
     assert (
         taqaddum["cor-2021-final/ina-2021-11-30"] == "differs"

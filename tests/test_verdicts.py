@@ -1,8 +1,5 @@
 """Relational claims are judged against the tables: holds, contradicted, or undetermined."""
 
-from conftest import ROOT
-from validation.run import validate
-
 SEATS = "data/seat_results.csv"
 
 
@@ -10,8 +7,8 @@ def verdicts(result):
     return {v.claim_id: v for v in result.verdicts}
 
 
-def test_shipped_verdicts():
-    found = verdicts(validate(str(ROOT / "datapackage.json")))
+def test_shipped_verdicts(shipped):
+    found = verdicts(shipped)
     assert found["rasanah-taqaddum-ahead-of-fatah"].verdict == "holds"
     assert found["rasanah-state-forces-decline"].verdict == "holds"
     undetermined = found["brief-fatah-lost-over-half"]

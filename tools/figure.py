@@ -1,95 +1,160 @@
 """Draw figures/seats.svg: seats per bloc in 2018 and 2021, reported beside official, gaps as gaps.
 
-    python -m tools.figure          # rewrite the figure
-    python -m tools.figure --check  # exit 1 if it is stale
+    python -m tools.figure          # rewrite figures/seats.json and figures/seats.svg
+    python -m tools.figure --check  # exit 1 if either is stale
 
-The SVG is written by hand, so the same tables always give the same bytes, with no plotting
-library to install.
+What the figure shows is first written to figures/seats.json, one entry per bloc and election, so a
+reader (or a test) can see every plotted number and where it comes from. The SVG is drawn from that
+file with Matplotlib and carries its sha256 in its metadata. The check compares the data with the
+tables and the SVG's checksum with the data, never the drawing's bytes, which change with the
+Matplotlib version and its fonts.
 """
 
+import hashlib
+import json
+import re
 import sys
-from html import escape
 from pathlib import Path
 
 from tools.reconcile import build
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "figures" / "seats.svg"
-LABEL, SCALE, ROW, TOP = 330, 4.0, 22, 58
-REPORTED, OFFICIAL, GAP = "#1f4e79", "#9dc3e6", "#7f7f7f"
+DATA = ROOT / "figures" / "seats.json"
+FIGURE = ROOT / "figures" / "seats.svg"
+SOURCES = ["data/seat_results.csv", "data/reconciliation.csv"]
+# Okabe-Ito colours, told apart with any kind of colour vision, on the figure's own white ground.
+REPORTED, OFFICIAL, GAP, INK, GRID = "#0072B2", "#E69F00", "#595959", "#1a1a1a", "#d9d9d9"
+# A gap: a hatched ring at zero, beside words; nothing with a length that could be read as seats.
+GAP_MARK = {"s": 110, "marker": "o", "facecolor": "white", "edgecolor": GAP, "hatch": "////", "linewidths": 1.2}
 
 
 def bars(reconciled: list[dict], typed) -> list[dict]:
     """One entry per bloc and election that has a reported count or an official final one."""
-    rows = []
     official = {
-        (r["election_id"], r["bloc_id"]): float(r["reference"])
+        (r["election_id"], r["bloc_id"]): (int(float(r["reference"])), f"{r['stage_id']} ({r['ref_source_id']})")
         for r in reconciled
         if r["kind"] in ("value", "gap") and r["measure"] == "seats" and r["basis"] == "judged"
     }
     names = dict(zip(typed["blocs"]["bloc_id"], typed["blocs"]["name_en"]))
+    rows = []
     for r in typed["seat-results"].sort_values(["election_id", "bloc_id"]).itertuples(index=False):
-        reference = official.get((r.election_id, r.bloc_id))
+        reference, source = official.get((r.election_id, r.bloc_id), (None, None))
         if r.seats_status == "reported" or reference is not None:
-            reported = None if r.seats_status != "reported" else int(r.seats)
             rows.append(
                 {
                     "label": f"{names[r.bloc_id]}, {r.election_id[-4:]}",
-                    "reported": reported,
+                    "reported": int(r.seats) if r.seats_status == "reported" else None,
                     "status": r.seats_status,
                     "official": reference,
+                    "official_source": source,
                 }
             )
     return rows
 
 
-def render(rows: list[dict]) -> str:
-    width, height = LABEL + 80 * SCALE + 120, TOP + ROW * 2 * len(rows) + 20
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" viewBox="0 0 {width:.0f} {height}" font-family="sans-serif" font-size="12">',
-        '<text x="10" y="20" font-size="14" font-weight="bold">Seats per bloc: reported by the two reports, and official final results</text>',
-        f'<rect x="10" y="32" width="12" height="10" fill="{REPORTED}"/><text x="26" y="41">reported</text>',
-        f'<rect x="100" y="32" width="12" height="10" fill="{OFFICIAL}"/><text x="116" y="41">official (final)</text>',
-        f'<rect x="230" y="32" width="12" height="10" fill="none" stroke="{GAP}" stroke-dasharray="3,2"/><text x="246" y="41">gap in the reports</text>',
-    ]
-    y = TOP
-    for row in rows:
-        out.append(f'<text x="{LABEL - 8}" y="{y + 14}" text-anchor="end">{escape(row["label"])}</text>')
+def plotted(descriptor: Path = ROOT / "datapackage.json") -> str:
+    """The figure's data as the text of figures/seats.json."""
+    reconciled, typed = build(descriptor)
+    version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
+    data = {"version": version, "sources": SOURCES, "rows": bars(reconciled, typed)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def figure_of(text: str):
+    """The Matplotlib figure of the data of figures/seats.json, on a white ground of its own so it
+    reads the same on light and dark pages; a gap is a hatched ring at zero with words, never a bar."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    data = json.loads(text)
+    rows = data["rows"]
+    plt.rcParams.update({"svg.hashsalt": "iraq-election-seats", "font.size": 10, "text.color": INK})
+    figure, axes = plt.subplots(figsize=(9, 0.62 * len(rows) + 2.2), facecolor="white")
+    axes.set_facecolor("white")
+    height, top = 0.36, max(max(r["reported"] or 0, r["official"] or 0) for r in rows)
+    for y, row in enumerate(rows):
         if row["reported"] is None:
-            out.append(
-                f'<rect x="{LABEL}" y="{y + 3}" width="60" height="14" fill="none" stroke="{GAP}" stroke-dasharray="3,2"/>'
-            )
-            out.append(
-                f'<text x="{LABEL + 66}" y="{y + 14}" fill="{GAP}">gap: {escape(row["status"].replace("_", " "))}</text>'
-            )
+            axes.scatter(top * 0.015, y - height / 2, clip_on=False, **GAP_MARK)
+            axes.text(
+                top * 0.04, y - height / 2, f"gap: {row['status'].replace('_', ' ')} in the reports",
+                va="center", color=GAP, style="italic",
+            )  # fmt: skip
         else:
-            out.append(
-                f'<rect x="{LABEL}" y="{y + 3}" width="{row["reported"] * SCALE:.1f}" height="14" fill="{REPORTED}"/>'
-            )
-            out.append(f'<text x="{LABEL + row["reported"] * SCALE + 4:.1f}" y="{y + 14}">{row["reported"]}</text>')
-        y += ROW
-        if row["official"] is not None:
-            out.append(
-                f'<rect x="{LABEL}" y="{y + 1}" width="{row["official"] * SCALE:.1f}" height="12" fill="{OFFICIAL}"/>'
-            )
-            out.append(f'<text x="{LABEL + row["official"] * SCALE + 4:.1f}" y="{y + 11}">{row["official"]:.0f}</text>')
+            axes.barh(y - height / 2, row["reported"], height, color=REPORTED)
+            axes.text(row["reported"] + top * 0.01, y - height / 2, str(row["reported"]), va="center")
+        if row["official"] is None:
+            axes.text(0, y + height / 2, "no official count for this bloc alone", va="center", color=GAP)
         else:
-            out.append(f'<text x="{LABEL}" y="{y + 11}" fill="{GAP}">no official count for this bloc alone</text>')
-        y += ROW
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+            axes.barh(y + height / 2, row["official"], height, color=OFFICIAL)
+            axes.text(row["official"] + top * 0.01, y + height / 2, str(row["official"]), va="center")
+    axes.set_yticks(range(len(rows)), [r["label"] for r in rows])
+    axes.invert_yaxis()
+    axes.set_xlim(0, top * 1.12)
+    axes.set_xlabel("Seats in the Council of Representatives (329 in all)")
+    axes.grid(axis="x", color=GRID, linewidth=0.8)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.tick_params(colors=INK)
+    figure.suptitle("Seats per bloc: as the two reports give them, and the official final results", x=0.01, ha="left")
+    figure.legend(
+        handles=[
+            Patch(color=REPORTED, label="reported by the reports"),
+            Patch(color=OFFICIAL, label="official final result"),
+            axes.scatter([], [], label="gap: the reports give no count", **GAP_MARK),
+        ],
+        loc="upper left", bbox_to_anchor=(0.005, 0.965), ncol=3, frameon=False,
+    )  # fmt: skip
+    figure.text(
+        0.01, 0.01,
+        f"Source: iraq-election-seats {data['version']}, tables {' and '.join(data['sources'])} "
+        "(official: the final stage of the official record).",
+        fontsize=8.5, color=GAP,
+    )  # fmt: skip
+    figure.tight_layout(rect=(0, 0.03, 1, 0.93))
+    return figure
+
+
+def draw(text: str, target: Path) -> None:
+    """Write the figure as SVG (or PNG), carrying the sha256 of the data it was drawn from."""
+    import matplotlib.pyplot as plt
+
+    figure = figure_of(text)
+    metadata = {"Date": None, "Description": f"sha256 of figures/seats.json: {checksum(text)}"}
+    if target.suffix == ".png":
+        metadata = {"Description": metadata["Description"]}
+    figure.savefig(target, facecolor="white", metadata=metadata, dpi=110)
+    plt.close(figure)
+
+
+def stale(text: str) -> list[str]:
+    """Why figures/seats.json or figures/seats.svg do not show the data `text` holds."""
+    if not DATA.exists() or DATA.read_text(encoding="utf-8") != text:
+        return ["figures/seats.json does not match the tables"]
+    svg = FIGURE.read_text(encoding="utf-8") if FIGURE.exists() else ""
+    drawn = re.search(r"sha256 of figures/seats.json: ([0-9a-f]{64})", svg)
+    if not drawn or drawn.group(1) != checksum(text):
+        return ["figures/seats.svg was not drawn from figures/seats.json"]
+    return []
 
 
 def main(argv: list[str]) -> int:
-    reconciled, typed = build()
-    text = render(bars(reconciled, typed))
+    text = plotted()
     if "--check" in argv:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print("figures/seats.svg is stale; run: python -m tools.figure", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.parent.mkdir(exist_ok=True)
-    TARGET.write_text(text, encoding="utf-8")
+        problems = stale(text)
+        for problem in problems:
+            print(f"{problem}; run: python -m tools.figure", file=sys.stderr)
+        return int(bool(problems))
+    DATA.parent.mkdir(exist_ok=True)
+    DATA.write_text(text, encoding="utf-8")
+    draw(text, FIGURE)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The command line: `python validate.py [datapackage.json] [--json]`.
+"""The command line: `python validate.py [datapackage.json] [--json]`, or, installed with
+`pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`.
 
 Exit status: 0 valid, 1 invalid, 2 usage error, 130 interrupted (Ctrl-C). The report is written
 safely whatever the cells hold: every text is escaped (newlines, control and bidirectional
@@ -108,16 +109,16 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def report_usage(message: str, as_json: bool) -> int:
+def report_usage(message: str, as_json: bool, prog: str = "validate.py") -> int:
     if as_json:
         json.dump({"valid": False, "status": 2, "error": message}, sys.stdout, ensure_ascii=True)
         print()
     else:
-        print(f"validate.py: error: {clean(message)}", file=sys.stderr)
+        print(f"{prog}: error: {clean(message)}", file=sys.stderr)
     return 2
 
 
-def main(argv=None) -> int:
+def main(argv=None, prog: str = "validate.py", default: Path | None = DEFAULT) -> int:
     """Validate and report; every way out is an exit status, never a traceback."""
     argv = sys.argv[1:] if argv is None else argv
     as_json = "--json" in argv
@@ -125,33 +126,34 @@ def main(argv=None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")  # a terminal that is not UTF-8 gets escapes
     try:
-        return _run(argv, as_json)
+        return _run(argv, as_json, prog, default)
     except KeyboardInterrupt:
         return INTERRUPTED
 
 
-def _run(argv, as_json: bool) -> int:
-    parser = Parser(
-        prog="validate.py", description="Validate the iraq-election-seats data package (offline; never writes)."
-    )
-    parser.add_argument(
-        "descriptor",
-        nargs="?",
-        default=str(DEFAULT),
-        help="path to a datapackage.json (default: the package beside this script)",
-    )
+def _run(argv, as_json: bool, prog: str, default: Path | None) -> int:
+    parser = Parser(prog=prog, description="Validate the iraq-election-seats data package (offline; never writes).")
+    if default is None:
+        parser.add_argument("descriptor", help="path to the datapackage.json of a copy of the package")
+    else:
+        parser.add_argument(
+            "descriptor",
+            nargs="?",
+            default=str(default),
+            help="path to a datapackage.json (default: the package beside this script)",
+        )
     parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
     try:
         args = parser.parse_args(argv)
     except UsageError as error:
-        return report_usage(str(error), as_json)
+        return report_usage(str(error), as_json, prog)
     from .package import UsageError as PackageUsage
     from .run import validate
 
     try:
         result = validate(args.descriptor)
     except PackageUsage as error:
-        return report_usage(str(error), args.json)
+        return report_usage(str(error), args.json, prog)
     status = 0 if result.valid else 1
     try:
         if args.json:
@@ -171,3 +173,9 @@ def quiet_stdout() -> None:
     """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def command() -> int:
+    """The installed command. Installed, this code sits apart from any data package, so the
+    descriptor to check is always named."""
+    return main(prog="iraq-election-seats-validate", default=None)

@@ -1,68 +1,33 @@
 """The numbers a quote states, in digits or in words, so a claim's value can be found in it.
 
-'four seats', 'came in fifth position', 'more than half' and 'the largest bloc' state 4, 5,
-0.5 and first place. A claim whose number is in none of these forms is not backed by its quote.
+English number words ('four', 'seventy-three', 'came third', 'fifth position') are read by
+text2num, which knows compound numbers and ordinals. What it leaves out is kept here in short
+tables: fractions ('more than half', 'a third', 'two-thirds'), a superlative that names first place
+('the largest bloc', 'the winner'), and 'one' used as a pronoun ('one of the smaller lists',
+'no one'), which states no count. A claim whose number is in none of these forms is not backed by
+its quote.
 """
 
 import re
 
-CARDINALS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-ORDINALS = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
-FRACTIONS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "third": 1 / 3}
-# A superlative of size names first place: 'the largest bloc', 'the winner of the elections'.
-FIRST_PLACE = {"largest", "biggest", "winner", "top"}
-WORDS = {
-    **{w: i for i, w in enumerate(CARDINALS)},
-    **{w: i for i, w in enumerate(ORDINALS)},
-    **TENS,
-    **FRACTIONS,
-    **dict.fromkeys(FIRST_PLACE, 1),
-}
+from text_to_num import alpha2digit, text2num
+
+# A fraction is one of these after 'a' or 'one' ('a third'), or in the plural after a cardinal
+# ('two-thirds'). 'half' alone is still a half ('more than half the seats'); 'third' alone, or after
+# a tens word ('seventy-third'), is a place.
+DENOMINATORS = {"half": 2, "third": 3, "quarter": 4}
+PLURALS = {"halves": 2, "thirds": 3, "quarters": 4}
+FRACTION = re.compile(rf"\b(?:([a-z]+)[\s-]+)?({'|'.join([*DENOMINATORS, *PLURALS])})\b")
+# 'one' as a pronoun: it names somebody or something, not a count of one.
+PRONOUN_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]+one\b|\bone(?=\s+(?:of|another)\b)")
+WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+# A superlative of size names first place, unless an ordinal comes before it ('second-largest').
+FIRST_PLACE = re.compile(r"(?<!\d[a-z]{2}[\s-])\b(?:largest|biggest|winner|top)\b")
+# Digits, with thousands separated by commas ('1,493,542') and an optional decimal part ('14.47');
+# an ordinal suffix may follow ('3rd', as text2num writes 'third').
+# Thousands are grouped by threes: '1,493,5421,366,789' (figures a page runs together) reads as
+# 1,493,542 and 1,366,789, not as one number.
+DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 MONTHS = [
     "january",
     "february",
@@ -79,15 +44,43 @@ MONTHS = [
 ]
 
 
-# Thousands are grouped by threes: '1,493,5421,366,789' (figures a page runs together) reads as
-# 1,493,542 and 1,366,789, not as one number.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+def fraction(word: str | None, denominator: str) -> float | None:
+    """The fraction a word and a denominator state ('a' 'third', 'two' 'thirds', 'half'), or None."""
+    if denominator in PLURALS:
+        try:
+            return text2num(word or "", "en") / PLURALS[denominator]
+        except ValueError:
+            return None
+    if word in ("a", "an", "one") or denominator == "half":
+        return 1 / DENOMINATORS[denominator]
+    return None
+
+
+def fractions_in(text: str) -> tuple[set[float], str]:
+    """The fractions `text` states, and the text with them blanked out, so that 'third' in
+    'a third' is not read again as a place."""
+    found = set()
+
+    def take(match: re.Match) -> str:
+        value = fraction(match.group(1), match.group(2))
+        if value is None:
+            return match.group(0)  # a place ('came third'), read with the other number words
+        found.add(value)
+        return " " * len(match.group(0))
+
+    return found, FRACTION.sub(take, text)
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every number `text` states, as digits ('1,234', '38') or as a word ('four', 'fifth', 'half')."""
-    found = {float(d.replace(",", "")) for d in re.findall(DIGITS, text)}
-    found |= {float(WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in WORDS}
+    """Every number `text` states, as digits ('1,234', '38', '14.47'), words ('four',
+    'seventy-three'), places ('third', 'the largest') or fractions ('half', 'two-thirds')."""
+    found, rest = fractions_in(text.lower())
+    rest = PRONOUN_ONE.sub(" ", rest)
+    rest = WORD_HYPHEN.sub(" ", rest)  # 'second-largest' as 'second largest', which text2num reads
+    digits = alpha2digit(rest, "en", threshold=0)
+    found |= {float(d.replace(",", "")) for d in DIGITS.findall(digits)}
+    if FIRST_PLACE.search(digits):
+        found.add(1.0)
     return found
 
 

@@ -1,0 +1,55 @@
+"""`pip install .` installs the validator alone, as a command that checks any copy of the package
+named by its descriptor, and never a default path inside the installation."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """The project installed with pip into a folder of its own, built from a copy of its sources so
+    the build writes nothing into the repository."""
+    source, target = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("installed")
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "validation", source / "validation", ignore=shutil.ignore_patterns("__pycache__"))
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    done = subprocess.run(
+        [*pip, "--no-deps", "--no-build-isolation", "--no-index", "--target", str(target), str(source)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return target
+
+
+def run(installed, *args, cwd):
+    return subprocess.run(
+        [str(installed / "bin" / "iraq-election-seats-validate"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PYTHONPATH": str(installed), "PATH": ""},
+    )
+
+
+def test_only_the_validator_is_installed(installed):
+    assert sorted(p.name for p in installed.iterdir() if not p.name.endswith(".dist-info")) == ["bin", "validation"]
+
+
+def test_installed_command_checks_a_copy_by_its_descriptor(installed, package, tmp_path):
+    done = run(installed, str(package.descriptor), cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("VALID"), done.stdout + done.stderr
+    package.set_cell("data/seat_results.csv", 2, "seats", "many")
+    broken = run(installed, str(package.descriptor), cwd=tmp_path)
+    assert broken.returncode == 1 and "column seats" in broken.stdout
+
+
+def test_installed_command_needs_a_descriptor(installed, tmp_path):
+    done = run(installed, cwd=tmp_path)
+    assert done.returncode == 2 and "the following arguments are required: descriptor" in done.stderr
