@@ -9,6 +9,7 @@ is refused with a finding that names the resource and the property. Licence, sou
 homepage addresses are metadata: they are never read, so they are allowed.
 """
 
+import functools
 import json
 import os
 from dataclasses import dataclass, field, replace
@@ -195,7 +196,9 @@ def parse_json(data: bytes, file: str, resource: str | None = None, prop: str | 
     return value, []
 
 
+@functools.cache
 def _validator(name: str):
+    """The JSON Schema validator of one vendored profile, built once per run."""
     import jsonschema
 
     profile = json.loads((PROFILES / f"{name}.json").read_text(encoding="utf-8"))

@@ -100,14 +100,13 @@ NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
 
 def _matches(pattern: str):
     """A pattern check that tests each distinct value once, with RE2: no pattern can run away."""
+    import pandas as pd
     import re2
 
     compiled = re2.compile(pattern)
 
     def check(series):
-        distinct = series.cat.categories if hasattr(series, "cat") else series.dropna().unique()
-        good = [value for value in distinct if compiled.fullmatch(str(value))]
-        return series.isin(good) | series.isna()
+        return pd.Series(per_distinct(series, lambda value: compiled.fullmatch(str(value))), index=series.index)
 
     return check
 
@@ -205,7 +204,7 @@ def unique_keys(package: DataPackage, typed: dict) -> list[Finding]:
     found = []
     for resource in package.tables:
         schema, frame = package.schemas[resource["name"]], typed[resource["name"]]
-        key = schema.get("primaryKey", [])
+        key = listed(schema.get("primaryKey", []))
         unique = [
             [f["name"]] for f in schema["fields"] if f.get("constraints", {}).get("unique") and [f["name"]] != key
         ]
@@ -221,7 +220,7 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
     """Every reference in a table names a row that exists in the table it points to.
 
     Frictionless checks references row by row; this checks them on whole columns, so it holds at
-    any size. An empty reference is no reference.
+    any size, and a one-field reference once per distinct value. An empty reference is no reference.
     """
     import pandas as pd
 
@@ -229,18 +228,41 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
     for resource in package.tables:
         frame = typed[resource["name"]]
         for key in package.schemas[resource["name"]].get("foreignKeys", []):
-            fields, target = key["fields"], key["reference"]
-            parent = typed[target["resource"]][target["fields"]]
-            child = frame[fields].dropna()
+            target = key["reference"]
+            fields, targets = listed(key["fields"]), listed(target["fields"])
+            target_name = target.get("resource") or resource["name"]
+            parent = typed[target_name][targets]
             if len(fields) == 1:
-                known = child.iloc[:, 0].isin(parent.iloc[:, 0].dropna().unique())
+                known = per_distinct(frame[fields[0]], set(parent.iloc[:, 0].dropna().unique()).__contains__)
+                child = frame[fields][~known]
             else:
+                child = frame[fields].dropna()
                 known = pd.MultiIndex.from_frame(child.astype(object)).isin(
                     pd.MultiIndex.from_frame(parent.astype(object))
                 )
-            where = f"not a value of {target['resource']}.{', '.join(target['fields'])}"
-            found += _key_findings(child[~known], fields, "foreign-key", where, resource["path"])
+                child = child[~known]
+            where = f"not a value of {target_name}.{', '.join(targets)}"
+            found += _key_findings(child, fields, "foreign-key", where, resource["path"])
     return found
+
+
+def listed(fields) -> list[str]:
+    """A key's fields: the Table Schema allows one name or a list."""
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def per_distinct(series, holds):
+    """Where `holds(value)` is true, or the cell is empty, judged once per distinct value of a
+    categorical column (row by row only for another dtype)."""
+    import numpy as np
+
+    if not hasattr(series, "cat"):
+        distinct = series.dropna().unique()
+        return series.isin([v for v in distinct if holds(v)]) | series.isna()
+    categories = series.cat.categories
+    good = np.fromiter((bool(holds(v)) for v in categories), dtype=bool, count=len(categories))
+    codes = series.cat.codes.to_numpy()
+    return np.append(good, True)[codes]  # code -1, an empty cell, picks the last: True
 
 
 def _key_findings(rows, fields: list[str], rule: str, text: str, path: str) -> list[Finding]:
