@@ -476,3 +476,27 @@ def test_nothing_is_written(broken, tmp_path):
         run_cli(descriptor, env={"TMPDIR": str(temp)})
         assert tree_digest(descriptor.parent) == before
     assert not list(temp.iterdir())
+
+
+def test_the_time_budget_ends_a_run_with_a_finding(package):
+    from validation.limits import Budget
+    from validation.run import validate
+
+    result = validate(str(package.descriptor), Budget(seconds=0))
+    assert_finding(result, layer="limits", rule="time-budget")
+
+
+def test_an_unreadable_table(package, monkeypatch):
+    """Permission denied (root reads everything, so the refusal is simulated where the file is opened)."""
+    from pathlib import Path
+
+    opened = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "claims.csv":
+            raise PermissionError(13, "Permission denied")
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    finding = assert_finding(timed(package), layer="format", rule="file", file=CLAIMS)
+    assert "Permission denied" in finding.message
