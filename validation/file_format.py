@@ -86,7 +86,7 @@ def visible(text: str) -> bool:
     return any(not c.isspace() and unicodedata.category(c)[0] not in "ZC" for c in text)
 
 
-def check_cells(path: str, name: str, values: list[str]) -> list[tuple[str, str, str]]:
+def check_cells(values: list[str]) -> list[tuple[str, str, str]]:
     """(rule, offending value, message) for the distinct non-empty cells of one column."""
     problems = []
     for value in values:

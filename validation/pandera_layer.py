@@ -209,11 +209,30 @@ def unique_keys(package: DataPackage, typed: dict) -> list[Finding]:
             [f["name"]] for f in schema["fields"] if f.get("constraints", {}).get("unique") and [f["name"]] != key
         ]
         for fields, rule in [(key, "primary-key")] * bool(key) + [(u, "unique") for u in unique]:
+            if not _may_repeat(frame, fields):
+                continue
             values = frame[fields].dropna()
             found += _key_findings(
                 values[values.duplicated(keep="first")], fields, rule, "repeats an earlier row", resource["path"]
             )
     return found
+
+
+def _may_repeat(frame, fields: list[str]) -> bool:
+    """False when no two rows can share the key: checked on category codes, without hashing text."""
+    import numpy as np
+
+    columns = [frame[f] for f in fields]
+    if not all(hasattr(c, "cat") for c in columns):
+        return True
+    combined, span = np.zeros(len(frame), dtype=np.int64), 1
+    for column in columns:
+        codes = column.cat.codes.to_numpy()
+        span *= len(column.cat.categories) + 1
+        if span >= 2**62:
+            return True
+        combined = combined * (len(column.cat.categories) + 1) + codes + 1
+    return len(np.unique(combined)) != len(combined)
 
 
 def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
@@ -231,14 +250,16 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
             target = key["reference"]
             fields, targets = listed(key["fields"]), listed(target["fields"])
             target_name = target.get("resource") or resource["name"]
-            parent = typed[target_name][targets]
             if len(fields) == 1:
-                known = per_distinct(frame[fields[0]], set(parent.iloc[:, 0].dropna().unique()).__contains__)
+                parents = set(typed[target_name][targets[0]].dropna().unique())
+                known = per_distinct(frame[fields[0]], parents.__contains__)
+                if known.all():
+                    continue
                 child = frame[fields][~known]
             else:
                 child = frame[fields].dropna()
                 known = pd.MultiIndex.from_frame(child.astype(object)).isin(
-                    pd.MultiIndex.from_frame(parent.astype(object))
+                    pd.MultiIndex.from_frame(typed[target_name][targets].astype(object))
                 )
                 child = child[~known]
             where = f"not a value of {target_name}.{', '.join(targets)}"

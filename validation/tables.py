@@ -126,21 +126,23 @@ def read_table(package: DataPackage, resource: dict):
     missing = set(schema.get("missingValues", [""]))
     for column in names:
         values = frame[column]
-        found += _cell_findings(path, column, values)
+        found += cell_findings(path, column, values)
         # categories in sorted order, as pandas' own reader gives them; a missing value is no category;
         # text even when there is none (a header-only table), so that tables' columns stack
-        kept = pd.Index(sorted(c for c in values.cat.categories if c not in missing), dtype="str")
-        frame[column] = values.cat.set_categories(kept)
+        categories = values.cat.categories
+        if len(categories) == 0 or not categories.is_monotonic_increasing or missing & set(categories):
+            kept = pd.Index(sorted(c for c in categories if c not in missing), dtype="str")
+            frame[column] = values.cat.set_categories(kept)
     if found:
         return None, found
     frame.index = frame.index.astype(np.int64)
     return frame, []
 
 
-def _cell_findings(path: str, column: str, values) -> list[Finding]:
+def cell_findings(path: str, column: str, values) -> list[Finding]:
     """The cell rules on a column's distinct values, each located at its first row."""
     categories = values.cat.categories
-    problems = file_format.check_cells(path, column, list(categories))
+    problems = file_format.check_cells(list(categories))
     found = []
     for rule, value, message in problems:
         rows = values.index[values.cat.codes == categories.get_loc(value)]
