@@ -382,6 +382,11 @@ def _dialect(resource: dict, name: str) -> list[Finding]:
     return found
 
 
+def listed(fields) -> list[str]:
+    """A key's fields: the Table Schema allows one name or a list."""
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
 def schema_findings(package: DataPackage) -> list[Finding]:
     """Keys of each Table Schema name fields that exist, in tables that exist; patterns are RE2."""
     import re2
@@ -414,18 +419,15 @@ def schema_findings(package: DataPackage) -> list[Finding]:
                 refuse("schema", "missingValues must be strings", f"schema.fields[{index}].missingValues")
         if not all(isinstance(m, str) for m in schema.get("missingValues", [""])):
             refuse("schema", "missingValues must be strings", "schema.missingValues")
-        key = schema.get("primaryKey", [])
-        for field_name in [key] if isinstance(key, str) else key:
+        for field_name in listed(schema.get("primaryKey", [])):
             if field_name not in names:
                 refuse("primary-key", f"primaryKey names {field_name!r}, which is not a field", "schema.primaryKey")
         for index, foreign in enumerate(schema.get("foreignKeys", [])):
             prop = f"schema.foreignKeys[{index}]"
-            fields, reference = foreign["fields"], foreign["reference"]
-            fields = [fields] if isinstance(fields, str) else fields
+            fields, reference = listed(foreign["fields"]), foreign["reference"]
             target_name = reference.get("resource", "") or name
             target = by_name.get(target_name)
-            targets = reference["fields"]
-            targets = [targets] if isinstance(targets, str) else targets
+            targets = listed(reference["fields"])
             if any(f not in names for f in fields):
                 refuse("foreign-key", f"fields {fields} are not all fields of this table", f"{prop}.fields")
             if target is None:
@@ -450,11 +452,18 @@ def open_package(descriptor: str | Path) -> DataPackage:
         raise UsageError(f"cannot read {descriptor!r}: {error}") from None
     if not readable:
         raise UsageError(f"no such file: {descriptor}")
+    try:
+        oversize = path.stat().st_size > limits.MAX_DESCRIPTOR_BYTES
+    except OSError as error:
+        raise UsageError(f"cannot read {descriptor!r}: {error}") from None
+    if oversize:
+        limit = f"MAX_DESCRIPTOR_BYTES ({limits.MAX_DESCRIPTOR_BYTES:,} bytes)"
+        raise PackageRefused(
+            [Finding(LAYER, "descriptor-size", f"the descriptor is larger than {limit}; it is not read", path.name)]
+        )
     data, problem = read_limited(path, limits.MAX_DESCRIPTOR_BYTES, "MAX_DESCRIPTOR_BYTES")
-    if problem and data == b"" and "larger" not in problem:
-        raise UsageError(f"{descriptor}: {problem}")
     if problem:
-        raise PackageRefused([Finding(LAYER, "descriptor-size", f"the descriptor {problem}", path.name)])
+        raise UsageError(f"{descriptor}: {problem}")
     value, found = parse_json(data, path.name)
     if found:
         raise PackageRefused(found)

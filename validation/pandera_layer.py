@@ -8,7 +8,7 @@ bounds, keys and references, and the rules within each table.
 
 from . import spelling
 from .findings import Finding, examples, per_row
-from .package import DataPackage
+from .package import DataPackage, listed
 from .table_checks import TABLE_RULES
 from .tables import line_of, lines_of
 
@@ -265,11 +265,6 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
             where = f"not a value of {target_name}.{', '.join(targets)}"
             found += _key_findings(child, fields, "foreign-key", where, resource["path"])
     return found
-
-
-def listed(fields) -> list[str]:
-    """A key's fields: the Table Schema allows one name or a list."""
-    return [fields] if isinstance(fields, str) else list(fields)
 
 
 def per_distinct(series, holds):
