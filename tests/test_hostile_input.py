@@ -500,3 +500,41 @@ def test_an_unreadable_table(package, monkeypatch):
     monkeypatch.setattr(Path, "open", refuse)
     finding = assert_finding(timed(package), layer="format", rule="file", file=CLAIMS)
     assert "Permission denied" in finding.message
+
+
+def test_a_bound_that_is_not_a_number(package):
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][2]["constraints"]["minimum"] = "abc"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(
+        timed(package),
+        layer="descriptor",
+        rule="schema",
+        resource="seat-results",
+        property="schema.fields[2].constraints.minimum",
+    )
+
+
+def test_a_field_without_a_type_is_text(package):
+    """The Table Schema's default type is string: a note field that omits it is still checked as text."""
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert schema["fields"][5]["name"] == "seats_note"
+    schema["fields"][5].pop("type")
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert timed(package).valid
+
+
+def test_a_fault_of_the_validator_is_never_valid(package, monkeypatch, capsys):
+    """The last resort: an exception inside validation is said on stderr, with status 1, as one JSON document."""
+    import validation.run
+    from validation.cli import main
+
+    def broken(descriptor):
+        raise ZeroDivisionError("on purpose")
+
+    monkeypatch.setattr(validation.run, "validate", broken)
+    assert main([str(package.descriptor), "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["valid"] is False and "internal error" in err

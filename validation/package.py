@@ -382,6 +382,26 @@ def _dialect(resource: dict, name: str) -> list[Finding]:
     return found
 
 
+def _bounds(spec: dict, index: int, resource: str, file: str | None) -> list[Finding]:
+    """A minimum or maximum is a number, on a number or integer field: the only bounds validation checks."""
+    found = []
+    for bound in ("minimum", "maximum"):
+        value = spec.get("constraints", {}).get(bound)
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if value is not None and not (numeric and spec["type"] in ("integer", "number")):
+            found.append(
+                Finding(
+                    LAYER,
+                    "schema",
+                    f"{bound} {value!r} on a field of type {spec['type']!r}: bounds are numbers, on numbers",
+                    file,
+                    resource=resource,
+                    property=f"schema.fields[{index}].constraints.{bound}",
+                )
+            )
+    return found
+
+
 def listed(fields) -> list[str]:
     """A key's fields: the Table Schema allows one name or a list."""
     return [fields] if isinstance(fields, str) else list(fields)
@@ -414,6 +434,7 @@ def schema_findings(package: DataPackage) -> list[Finding]:
                         f"pattern {pattern!r} is not a regular expression RE2 accepts: {error}",
                         f"schema.fields[{index}].constraints.pattern",
                     )
+            found.extend(_bounds(spec, index, name, file))
             missing = spec.get("missingValues", schema.get("missingValues", [""]))
             if not all(isinstance(m, str) for m in missing):
                 refuse("schema", "missingValues must be strings", f"schema.fields[{index}].missingValues")
@@ -505,6 +526,9 @@ def open_package(descriptor: str | Path) -> DataPackage:
         found += problems
         if not problems:
             package.schemas[name] = parsed
+    for schema in package.schemas.values():
+        for spec in schema["fields"]:
+            spec.setdefault("type", "string")  # the Table Schema's default
     if found:
         raise PackageRefused(found)
     found = schema_findings(package)
