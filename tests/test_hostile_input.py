@@ -538,3 +538,20 @@ def test_a_fault_of_the_validator_is_never_valid(package, monkeypatch, capsys):
     assert main([str(package.descriptor), "--json"]) == 1
     out, err = capsys.readouterr()
     assert json.loads(out)["valid"] is False and "internal error" in err
+
+
+@pytest.mark.parametrize("pattern", [None, 0, ["a"], "^("])
+def test_a_pattern_that_is_not_a_regular_expression(package, pattern, capfd):
+    """On an integer field the profile leaves a pattern unchecked; it is refused, and RE2 prints nothing."""
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][2].setdefault("constraints", {})["pattern"] = pattern
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(
+        timed(package),
+        layer="descriptor",
+        rule="pattern",
+        resource="seat-results",
+        property="schema.fields[2].constraints.pattern",
+    )
+    assert capfd.readouterr().err == ""

@@ -8,7 +8,7 @@ bounds, keys and references, and the rules within each table.
 
 from . import spelling
 from .findings import Finding, examples, per_row
-from .package import DataPackage, listed
+from .package import DataPackage, compile_pattern, listed
 from .table_checks import TABLE_RULES
 from .tables import line_of, lines_of
 
@@ -101,9 +101,8 @@ NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
 def _matches(pattern: str):
     """A pattern check that tests each distinct value once, with RE2: no pattern can run away."""
     import pandas as pd
-    import re2
 
-    compiled = re2.compile(pattern)
+    compiled = compile_pattern(pattern)
 
     def check(series):
         return pd.Series(per_distinct(series, lambda value: compiled.fullmatch(str(value))), index=series.index)
