@@ -555,3 +555,18 @@ def test_a_pattern_that_is_not_a_regular_expression(package, pattern, capfd):
         property="schema.fields[2].constraints.pattern",
     )
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize(("prop", "value"), [("bytes", 3), ("hash", "sha256:00"), ("hash", "crc32:00")])
+def test_a_table_is_the_size_and_hash_it_declares(package, prop, value):
+    package.edit_descriptor(set_property("claims", prop, value))
+    assert_finding(timed(package), layer="format", rule="checksum", file=CLAIMS)
+
+
+def test_a_table_with_its_true_size_and_hash_is_valid(package):
+    import hashlib
+
+    data = (package.root / CLAIMS).read_bytes()
+    package.edit_descriptor(set_property("claims", "hash", "sha256:" + hashlib.sha256(data).hexdigest()))
+    package.edit_descriptor(set_property("claims", "bytes", len(data)))
+    assert timed(package).valid

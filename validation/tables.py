@@ -101,7 +101,7 @@ def read_table(package: DataPackage, resource: dict):
     data, problem = read_limited(package.path(resource), limits.MAX_TABLE_BYTES, "MAX_TABLE_BYTES")
     if problem:
         return None, [Finding(LAYER, "file", f"the file {problem}", path)]
-    found = file_format.check_bytes(path, data)
+    found = file_format.check_declared(resource, data) + file_format.check_bytes(path, data)
     if found:
         return None, found
     header = header_of(data)
