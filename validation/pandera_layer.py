@@ -218,7 +218,8 @@ def unique_keys(package: DataPackage, typed: dict) -> list[Finding]:
 
 
 def _may_repeat(frame, fields: list[str]) -> bool:
-    """False when no two rows can share the key: checked on category codes, without hashing text."""
+    """False when no two rows can share the key: checked on category codes, without hashing text,
+    in one int64 array sorted in place (a million rows cost 8 MB)."""
     import numpy as np
 
     columns = [frame[f] for f in fields]
@@ -226,12 +227,15 @@ def _may_repeat(frame, fields: list[str]) -> bool:
         return True
     combined, span = np.zeros(len(frame), dtype=np.int64), 1
     for column in columns:
-        codes = column.cat.codes.to_numpy()
-        span *= len(column.cat.categories) + 1
+        width = len(column.cat.categories) + 1
+        span *= width
         if span >= 2**62:
             return True
-        combined = combined * (len(column.cat.categories) + 1) + codes + 1
-    return len(np.unique(combined)) != len(combined)
+        combined *= width
+        combined += column.cat.codes.to_numpy()
+        combined += 1
+    combined.sort()
+    return bool(len(combined) > 1 and (combined[1:] == combined[:-1]).any())
 
 
 def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
