@@ -118,7 +118,7 @@ def read_table(package: DataPackage, resource: dict):
     records = table.num_rows + 1
     starts = None if data.count(b"\n") == records else file_format.record_lines(data)
     del data
-    frame = table.to_pandas()
+    frame = table.to_pandas(use_threads=False)
     del table
     if starts is not None:
         frame.index = starts[1:records] - 2
