@@ -570,3 +570,10 @@ def test_a_table_with_its_true_size_and_hash_is_valid(package):
     package.edit_descriptor(set_property("claims", "hash", "sha256:" + hashlib.sha256(data).hexdigest()))
     package.edit_descriptor(set_property("claims", "bytes", len(data)))
     assert timed(package).valid
+
+
+@pytest.mark.parametrize("digits", [19, 5000])
+def test_a_number_past_the_digit_limit(package, digits):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell(SEATS, line, "seats", "7" * digits)
+    assert_finding(timed(package), layer="pandera", rule="number-length", file=SEATS, row=line, column="seats")

@@ -171,8 +171,8 @@ def _line(index):
 
 
 def parse_values(table_schema: dict, frame, path: str):
-    """Numbers and dates parsed once per distinct value; each wrong spelling is a type error,
-    reported at every row it stands on (up to PER_RULE)."""
+    """Numbers and dates parsed once per distinct value; each wrong spelling is a type error (or a
+    number past MAX_NUMBER_DIGITS), reported at every row it stands on (up to PER_RULE)."""
     found, columns = [], {}
     for field in table_schema["fields"]:
         column = field["name"]
@@ -180,16 +180,11 @@ def parse_values(table_schema: dict, frame, path: str):
             continue
         columns[column], wrong = spelling.typed_column(field, frame[column])
         if wrong:
-            bad = frame[[column]][frame[column].isin(wrong)]
+            bad = frame[[column]][frame[column].isin(list(wrong))]
             found += per_row(
                 bad.assign(row=lines_of(bad.index)),
-                lambda r, column=column, kind=field["type"]: Finding(
-                    LAYER,
-                    "type",
-                    f"{r[0]!r} is not {spelling.WHAT[kind]}",
-                    path,
-                    int(r.row),
-                    column,
+                lambda r, column=column, field=field, wrong=wrong: Finding(
+                    LAYER, wrong[r[0]], spelling.message(field, r[0], wrong[r[0]]), path, int(r.row), column
                 ),
             )
     return (frame.assign(**columns) if columns else frame), found
