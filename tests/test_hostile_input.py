@@ -375,7 +375,7 @@ def test_ctrl_c_exits_130_quietly(package):
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT / "tests/sandbox")},
     )
-    time.sleep(0.5)
+    time.sleep(0.2)  # while it imports or validates: a run of the shipped package takes about 0.7 s
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=SECONDS)
     assert process.returncode in {130, 0, 1} and "Traceback" not in err
@@ -482,3 +482,104 @@ def test_nothing_is_written(broken, tmp_path):
         run_cli(descriptor, env={"TMPDIR": str(temp)})
         assert tree_digest(descriptor.parent) == before
     assert not list(temp.iterdir())
+
+
+def test_the_time_budget_ends_a_run_with_a_finding(package):
+    from validation.limits import Budget
+    from validation.run import validate
+
+    result = validate(str(package.descriptor), Budget(seconds=0))
+    assert_finding(result, layer="limits", rule="time-budget")
+
+
+def test_an_unreadable_table(package, monkeypatch):
+    """Permission denied (root reads everything, so the refusal is simulated where the file is opened)."""
+    from pathlib import Path
+
+    opened = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "claims.csv":
+            raise PermissionError(13, "Permission denied")
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    finding = assert_finding(timed(package), layer="format", rule="file", file=CLAIMS)
+    assert "Permission denied" in finding.message
+
+
+def test_a_bound_that_is_not_a_number(package):
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][2]["constraints"]["minimum"] = "abc"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(
+        timed(package),
+        layer="descriptor",
+        rule="schema",
+        resource="seat-results",
+        property="schema.fields[2].constraints.minimum",
+    )
+
+
+def test_a_field_without_a_type_is_text(package):
+    """The Table Schema's default type is string: a note field that omits it is still checked as text."""
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    assert schema["fields"][5]["name"] == "seats_note"
+    schema["fields"][5].pop("type")
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert timed(package).valid
+
+
+def test_a_fault_of_the_validator_is_never_valid(package, monkeypatch, capsys):
+    """The last resort: an exception inside validation is said on stderr, with status 1, as one JSON document."""
+    import validation.run
+    from validation.cli import main
+
+    def broken(descriptor):
+        raise ZeroDivisionError("on purpose")
+
+    monkeypatch.setattr(validation.run, "validate", broken)
+    assert main([str(package.descriptor), "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["valid"] is False and "internal error" in err
+
+
+@pytest.mark.parametrize("pattern", [None, 0, ["a"], "^("])
+def test_a_pattern_that_is_not_a_regular_expression(package, pattern, capfd):
+    """On an integer field the profile leaves a pattern unchecked; it is refused, and RE2 prints nothing."""
+    path = package.root / "schemas/seat_results.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["fields"][2].setdefault("constraints", {})["pattern"] = pattern
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert_finding(
+        timed(package),
+        layer="descriptor",
+        rule="pattern",
+        resource="seat-results",
+        property="schema.fields[2].constraints.pattern",
+    )
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize(("prop", "value"), [("bytes", 3), ("hash", "sha256:00"), ("hash", "crc32:00")])
+def test_a_table_is_the_size_and_hash_it_declares(package, prop, value):
+    package.edit_descriptor(set_property("claims", prop, value))
+    assert_finding(timed(package), layer="format", rule="checksum", file=CLAIMS)
+
+
+def test_a_table_with_its_true_size_and_hash_is_valid(package):
+    import hashlib
+
+    data = (package.root / CLAIMS).read_bytes()
+    package.edit_descriptor(set_property("claims", "hash", "sha256:" + hashlib.sha256(data).hexdigest()))
+    package.edit_descriptor(set_property("claims", "bytes", len(data)))
+    assert timed(package).valid
+
+
+@pytest.mark.parametrize("digits", [19, 5000])
+def test_a_number_past_the_digit_limit(package, digits):
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.set_cell(SEATS, line, "seats", "7" * digits)
+    assert_finding(timed(package), layer="pandera", rule="number-length", file=SEATS, row=line, column="seats")

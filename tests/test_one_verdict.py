@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, PackageCopy, assert_finding, findings
 from validation.pandera_layer import parse_values
-from validation.tables import _cell_findings
+from validation.tables import cell_findings
 
 ROWS = 5_000_000
 SEATS = "data/seat_results.csv"
@@ -41,7 +41,7 @@ def test_a_number_has_one_verdict_at_any_row(spelling):
 @pytest.mark.parametrize("line", [5, ROWS])
 @pytest.mark.parametrize(("cell", "rule"), [(" 73", "whitespace"), ("\u200b", "visible-text")])
 def test_a_cell_rule_has_one_verdict_at_any_row(line, cell, rule):
-    found = _cell_findings(SEATS, "seats", column(cell, [line]))
+    found = cell_findings(SEATS, "seats", column(cell, [line]))
     assert [(f.rule, f.column, f.row) for f in found] == [(rule, "seats", line)]
 
 

@@ -1,7 +1,8 @@
 """The command line: `python validate.py [datapackage.json] [--json]`, or, installed with
 `pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`.
 
-Exit status: 0 valid, 1 invalid, 2 usage error, 130 interrupted (Ctrl-C). The report is written
+Exit status: 0 valid, 1 invalid (or an internal error, said on stderr), 2 usage error, 130
+interrupted (Ctrl-C). The report is written
 safely whatever the cells hold: every text is escaped (newlines, control and bidirectional
 characters, the '::' that starts a workflow command) and cut to MAX_SHOWN characters; output
 that cannot be written (a closed pipe, a full disk) ends the run quietly with the verdict's status.
@@ -118,6 +119,16 @@ def report_usage(message: str, as_json: bool, prog: str = "validate.py") -> int:
     return 2
 
 
+def report_internal(error: BaseException, as_json: bool) -> int:
+    """A fault of the validator itself: said plainly, with status 1, so that CI never passes on it."""
+    message = f"internal error, the package was not validated: {type(error).__name__}: {error}"
+    if as_json:
+        json.dump({"valid": False, "status": 1, "error": cut(message)}, sys.stdout, ensure_ascii=True)
+        print()
+    print(f"validate.py: {clean(message)}", file=sys.stderr)
+    return 1
+
+
 def main(argv=None, prog: str = "validate.py", default: Path | None = DEFAULT) -> int:
     """Validate and report; every way out is an exit status, never a traceback."""
     argv = sys.argv[1:] if argv is None else argv
@@ -154,6 +165,8 @@ def _run(argv, as_json: bool, prog: str, default: Path | None) -> int:
         result = validate(args.descriptor)
     except PackageUsage as error:
         return report_usage(str(error), args.json, prog)
+    except (Exception, RecursionError, MemoryError) as error:  # the last resort: never a traceback, never VALID
+        return report_internal(error, args.json)
     status = 0 if result.valid else 1
     try:
         if args.json:

@@ -86,7 +86,7 @@ def visible(text: str) -> bool:
     return any(not c.isspace() and unicodedata.category(c)[0] not in "ZC" for c in text)
 
 
-def check_cells(path: str, name: str, values: list[str]) -> list[tuple[str, str, str]]:
+def check_cells(values: list[str]) -> list[tuple[str, str, str]]:
     """(rule, offending value, message) for the distinct non-empty cells of one column."""
     problems = []
     for value in values:
@@ -112,8 +112,6 @@ HASHES = {"md5", "sha1", "sha256", "sha512"}
 
 def check_files(package) -> list[Finding]:
     """Each file that is not a table (the source reports) has the size and hash the descriptor gives."""
-    import hashlib
-
     found = []
     for resource in package.files:
         path = resource["path"]
@@ -121,29 +119,38 @@ def check_files(package) -> list[Finding]:
         if problem:
             found.append(Finding(LAYER, "file", f"the file {problem}", path))
             continue
-        if "bytes" in resource and resource["bytes"] != len(data):
+        found += check_declared(resource, data)
+    return found
+
+
+def check_declared(resource: dict, data: bytes) -> list[Finding]:
+    """The file has the size (`bytes`) and hash (`hash`) its resource declares, if it declares them."""
+    import hashlib
+
+    path, found = resource["path"], []
+    if "bytes" in resource and resource["bytes"] != len(data):
+        found.append(
+            Finding(
+                LAYER,
+                "checksum",
+                f"the file has {len(data)} bytes, not the {resource['bytes']} the descriptor gives",
+                path,
+            )
+        )
+    if "hash" in resource:
+        algorithm, _, digest = str(resource["hash"]).rpartition(":")
+        algorithm = algorithm or "md5"
+        if algorithm not in HASHES:
+            found.append(
+                Finding(LAYER, "checksum", f"hash algorithm {algorithm!r} is not one of {sorted(HASHES)}", path)
+            )
+        elif hashlib.new(algorithm, data).hexdigest() != digest.lower():
             found.append(
                 Finding(
                     LAYER,
                     "checksum",
-                    f"the file has {len(data)} bytes, not the {resource['bytes']} the descriptor gives",
+                    f"the file's {algorithm} is not the {resource['hash']!r} the descriptor gives",
                     path,
                 )
             )
-        if "hash" in resource:
-            algorithm, _, digest = str(resource["hash"]).rpartition(":")
-            algorithm = algorithm or "md5"
-            if algorithm not in HASHES:
-                found.append(
-                    Finding(LAYER, "checksum", f"hash algorithm {algorithm!r} is not one of {sorted(HASHES)}", path)
-                )
-            elif hashlib.new(algorithm, data).hexdigest() != digest.lower():
-                found.append(
-                    Finding(
-                        LAYER,
-                        "checksum",
-                        f"the file's {algorithm} is not the {resource['hash']!r} the descriptor gives",
-                        path,
-                    )
-                )
     return found

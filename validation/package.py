@@ -9,6 +9,7 @@ is refused with a finding that names the resource and the property. Licence, sou
 homepage addresses are metadata: they are never read, so they are allowed.
 """
 
+import functools
 import json
 import os
 from dataclasses import dataclass, field, replace
@@ -195,19 +196,26 @@ def parse_json(data: bytes, file: str, resource: str | None = None, prop: str | 
     return value, []
 
 
+@functools.cache
 def _validator(name: str):
-    import jsonschema
+    """The JSON Schema validator of one vendored profile, built once per run, that never fetches.
+
+    jsonschema-rs checks the descriptor and sixteen Table Schemas in a millisecond and imports in
+    30 ms; the pure-Python jsonschema took 80 ms to import and 110 ms to check them. `format` is
+    an annotation in draft 7, as Frictionless reads it, so addresses in metadata are not judged.
+    """
+    import jsonschema_rs
 
     profile = json.loads((PROFILES / f"{name}.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft7Validator(profile)
+    return jsonschema_rs.Draft7Validator(profile, validate_formats=False, offline=True)
 
 
 def profile_findings(name: str, value, file: str, resources: list | None = None, prefix: str = "") -> list[Finding]:
     """`value` against the v2 profile `name`; each error names its resource and property."""
-    errors = sorted(_validator(name).iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(_validator(name).iter_errors(value), key=lambda e: [str(p) for p in e.instance_path])
     found = []
     for error in errors[:PER_RULE]:
-        path = list(error.absolute_path)
+        path = list(error.instance_path)
         resource = None
         if resources is not None and len(path) >= 2 and path[0] == "resources" and isinstance(path[1], int):
             item = resources[path[1]] if path[1] < len(resources) else None
@@ -374,6 +382,42 @@ def _dialect(resource: dict, name: str) -> list[Finding]:
     return found
 
 
+def compile_pattern(pattern: str):
+    """A Table Schema pattern compiled by RE2 (linear time), which logs nothing of its own on failure."""
+    import re2
+
+    if not isinstance(pattern, str):
+        raise TypeError(f"a pattern is text, not {type(pattern).__name__}")
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(pattern, options)
+
+
+def _bounds(spec: dict, index: int, resource: str, file: str | None) -> list[Finding]:
+    """A minimum or maximum is a number, on a number or integer field: the only bounds validation checks."""
+    found = []
+    for bound in ("minimum", "maximum"):
+        value = spec.get("constraints", {}).get(bound)
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if value is not None and not (numeric and spec["type"] in ("integer", "number")):
+            found.append(
+                Finding(
+                    LAYER,
+                    "schema",
+                    f"{bound} {value!r} on a field of type {spec['type']!r}: bounds are numbers, on numbers",
+                    file,
+                    resource=resource,
+                    property=f"schema.fields[{index}].constraints.{bound}",
+                )
+            )
+    return found
+
+
+def listed(fields) -> list[str]:
+    """A key's fields: the Table Schema allows one name or a list."""
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
 def schema_findings(package: DataPackage) -> list[Finding]:
     """Keys of each Table Schema name fields that exist, in tables that exist; patterns are RE2."""
     import re2
@@ -391,33 +435,32 @@ def schema_findings(package: DataPackage) -> list[Finding]:
         if len(set(names)) != len(names):
             refuse("schema", "two fields share a name", "schema.fields")
         for index, spec in enumerate(schema["fields"]):
-            pattern = spec.get("constraints", {}).get("pattern")
-            if pattern is not None:
+            constraints = spec.get("constraints", {})
+            if "pattern" in constraints:
+                pattern = constraints["pattern"]
                 try:
-                    re2.compile(pattern)
-                except re2.error as error:
+                    compile_pattern(pattern)
+                except (re2.error, TypeError) as error:
                     refuse(
                         "pattern",
                         f"pattern {pattern!r} is not a regular expression RE2 accepts: {error}",
                         f"schema.fields[{index}].constraints.pattern",
                     )
+            found.extend(_bounds(spec, index, name, file))
             missing = spec.get("missingValues", schema.get("missingValues", [""]))
             if not all(isinstance(m, str) for m in missing):
                 refuse("schema", "missingValues must be strings", f"schema.fields[{index}].missingValues")
         if not all(isinstance(m, str) for m in schema.get("missingValues", [""])):
             refuse("schema", "missingValues must be strings", "schema.missingValues")
-        key = schema.get("primaryKey", [])
-        for field_name in [key] if isinstance(key, str) else key:
+        for field_name in listed(schema.get("primaryKey", [])):
             if field_name not in names:
                 refuse("primary-key", f"primaryKey names {field_name!r}, which is not a field", "schema.primaryKey")
         for index, foreign in enumerate(schema.get("foreignKeys", [])):
             prop = f"schema.foreignKeys[{index}]"
-            fields, reference = foreign["fields"], foreign["reference"]
-            fields = [fields] if isinstance(fields, str) else fields
+            fields, reference = listed(foreign["fields"]), foreign["reference"]
             target_name = reference.get("resource", "") or name
             target = by_name.get(target_name)
-            targets = reference["fields"]
-            targets = [targets] if isinstance(targets, str) else targets
+            targets = listed(reference["fields"])
             if any(f not in names for f in fields):
                 refuse("foreign-key", f"fields {fields} are not all fields of this table", f"{prop}.fields")
             if target is None:
@@ -442,11 +485,18 @@ def open_package(descriptor: str | Path) -> DataPackage:
         raise UsageError(f"cannot read {descriptor!r}: {error}") from None
     if not readable:
         raise UsageError(f"no such file: {descriptor}")
+    try:
+        oversize = path.stat().st_size > limits.MAX_DESCRIPTOR_BYTES
+    except OSError as error:
+        raise UsageError(f"cannot read {descriptor!r}: {error}") from None
+    if oversize:
+        limit = f"MAX_DESCRIPTOR_BYTES ({limits.MAX_DESCRIPTOR_BYTES:,} bytes)"
+        raise PackageRefused(
+            [Finding(LAYER, "descriptor-size", f"the descriptor is larger than {limit}; it is not read", path.name)]
+        )
     data, problem = read_limited(path, limits.MAX_DESCRIPTOR_BYTES, "MAX_DESCRIPTOR_BYTES")
-    if problem and data == b"" and "larger" not in problem:
-        raise UsageError(f"{descriptor}: {problem}")
     if problem:
-        raise PackageRefused([Finding(LAYER, "descriptor-size", f"the descriptor {problem}", path.name)])
+        raise UsageError(f"{descriptor}: {problem}")
     value, found = parse_json(data, path.name)
     if found:
         raise PackageRefused(found)
@@ -488,6 +538,9 @@ def open_package(descriptor: str | Path) -> DataPackage:
         found += problems
         if not problems:
             package.schemas[name] = parsed
+    for schema in package.schemas.values():
+        for spec in schema["fields"]:
+            spec.setdefault("type", "string")  # the Table Schema's default
     if found:
         raise PackageRefused(found)
     found = schema_findings(package)

@@ -34,35 +34,42 @@ def signed(field: dict) -> bool:
     return minimum is None or minimum < 0
 
 
-def canonical(field: dict, text: str) -> bool:
-    """True if `text` is the one spelling of a value of this field's type."""
+def problem(field: dict, text: str) -> str | None:
+    """None if `text` is the one spelling of a value of this field's type; else the rule it breaks:
+    'type', or 'number-length' for a number past MAX_NUMBER_DIGITS."""
     kind = field["type"]
-    if not SPELLING[(kind, kind != "date" and signed(field))].fullmatch(text):
-        return False
+    if not SPELLING[(kind, kind != "date" and signed(field))].fullmatch(text) or text == "-0":
+        return "type"
     if kind == "date":
         try:
             datetime.date.fromisoformat(text)
         except ValueError:
-            return False
-        return True
-    return sum(c.isdigit() for c in text) <= MAX_NUMBER_DIGITS and text != "-0"
+            return "type"
+        return None
+    return "number-length" if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS else None
+
+
+def message(field: dict, text: str, rule: str) -> str:
+    if rule == "number-length":
+        return f"{text!r} has more than MAX_NUMBER_DIGITS ({MAX_NUMBER_DIGITS}) digits"
+    return f"{text!r} is not {WHAT[field['type']]}"
 
 
 def typed_column(field: dict, series):
-    """The column parsed once per distinct value: (typed series, distinct values spelled wrongly).
+    """The column parsed once per distinct value: (typed series, {distinct value spelled wrongly: rule}).
 
-    A wrongly spelled cell becomes a gap in the typed column; the caller reports it as a type
-    error, and never again as a missing value.
+    A wrongly spelled cell becomes a gap in the typed column; the caller reports it by its rule,
+    and never again as a missing value.
     """
     import numpy as np
     import pandas as pd
 
     categories = series.cat.categories
-    good = np.fromiter((canonical(field, str(v)) for v in categories), dtype=bool, count=len(categories))
-    wrong = [str(v) for v, ok in zip(categories, good, strict=True) if not ok]
+    wrong = {str(v): rule for v in categories if (rule := problem(field, str(v)))}
+    good = [str(v) not in wrong for v in categories]
     kind = field["type"]
     if kind == "date":
-        return series.cat.remove_categories(wrong) if wrong else series, wrong
+        return series.cat.remove_categories(list(wrong)) if wrong else series, wrong
     parsed = [PARSE[kind](str(v)) if ok else None for v, ok in zip(categories, good, strict=True)]
     if kind == "integer":
         lookup = pd.array([*parsed, None], dtype="Int64")
