@@ -2,7 +2,7 @@
 changelog and figure, as one zip whose bytes depend only on those files.
 
     python -m tools.release                       # dist/iraq-election-seats-<version>.zip and .sha256
-    python -m tools.release --tag v1.1.0 --check  # also: the tag names this version, the archive's copy is valid
+    python -m tools.release --tag v1.2.0 --check  # also: the tag names this version, the archive's copy is valid
 
 The same files always give the same bytes: entries in sorted order under one folder, each dated
 with the version's release day from CHANGELOG.md and given the same permissions, and stored
