@@ -63,7 +63,7 @@ def test_descriptor_meets_what_r_requires():
 
 
 def first_table(descriptor):
-    return next(r for r in descriptor["resources"] if r["type"] == "table")
+    return next(r for r in descriptor["resources"] if r.get("type") == "table")
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def csv_tables() -> dict[str, list[dict]]:
     return {
         r["name"]: list(csv.DictReader(io.StringIO((ROOT / r["path"]).read_text(encoding="utf-8"))))
         for r in descriptor["resources"]
-        if r["type"] == "table"
+        if r.get("type") == "table"
     }
 
 
