@@ -82,7 +82,7 @@ def print_summary(result, out) -> None:
             if row["verdict"] == "differs":
                 print(
                     f"   differs      {clean(row['reconciliation_id'])}: reported {clean(row['reported'])}, "
-                    f"reference {clean(row['reference'])}",
+                    f"reference {clean(row['reference'])}" + (f" [{row['basis']}]" if row.get("basis") else ""),
                     file=out,
                 )
     print("VALID" if result.valid else "INVALID", file=out)
