@@ -1,5 +1,6 @@
 """A writable copy of the package for each test, and small tools to corrupt it."""
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -67,10 +68,17 @@ class PackageCopy:
         assert old in data, f"{old!r} not in {file}"
         path.write_bytes(data.replace(old, new, count))
 
+    @contextlib.contextmanager
+    def edited_json(self, file: str):
+        """A JSON file of the copy, read for the block to change and written back after it."""
+        path = self.root / file
+        data = json.loads(path.read_text(encoding="utf-8"))
+        yield data
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
     def edit_descriptor(self, change) -> None:
-        data = json.loads(self.descriptor.read_text(encoding="utf-8"))
-        change(data)
-        self.descriptor.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        with self.edited_json("datapackage.json") as data:
+            change(data)
 
 
 @pytest.fixture(scope="session")

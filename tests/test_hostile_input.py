@@ -141,20 +141,16 @@ def test_twenty_thousand_commas(package):
 
 def test_a_catastrophic_pattern_runs_in_linear_time(package):
     def pattern(descriptor):
-        path = package.root / "schemas/claims.schema.json"
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        schema["fields"][0]["constraints"]["pattern"] = "^([a-z0-9-]+)*!$"
-        path.write_text(json.dumps(schema), encoding="utf-8")
+        with package.edited_json("schemas/claims.schema.json") as schema:
+            schema["fields"][0]["constraints"]["pattern"] = "^([a-z0-9-]+)*!$"
 
     package.edit_descriptor(pattern)
     assert_finding(timed(package), layer="pandera", rule="pattern", file=CLAIMS, row=2, column="claim_id")
 
 
 def test_a_pattern_re2_cannot_compile(package):
-    path = package.root / "schemas/claims.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["fields"][0]["constraints"]["pattern"] = "(a)\\1"
-    path.write_text(json.dumps(schema), encoding="utf-8")
+    with package.edited_json("schemas/claims.schema.json") as schema:
+        schema["fields"][0]["constraints"]["pattern"] = "(a)\\1"
     assert_finding(
         timed(package),
         layer="descriptor",
@@ -299,18 +295,14 @@ def test_a_missing_table_the_rules_read_is_named(package):
 
 @pytest.mark.parametrize("kind", ["any", "boolean", "geopoint"])
 def test_a_field_type_validation_does_not_know(package, kind):
-    path = package.root / "schemas/claims.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["fields"][-1]["type"] = kind
-    path.write_text(json.dumps(schema), encoding="utf-8")
+    with package.edited_json("schemas/claims.schema.json") as schema:
+        schema["fields"][-1]["type"] = kind
     assert_finding(timed(package), layer="pandera", rule="schema", file=CLAIMS, column="note", resource="claims")
 
 
 def test_a_foreign_key_to_a_missing_resource(package):
-    path = package.root / "schemas/seat_results.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["foreignKeys"][0]["reference"]["resource"] = "no-such-table"
-    path.write_text(json.dumps(schema), encoding="utf-8")
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        schema["foreignKeys"][0]["reference"]["resource"] = "no-such-table"
     assert_finding(
         timed(package),
         layer="descriptor",
@@ -509,10 +501,8 @@ def test_an_unreadable_table(package, monkeypatch):
 
 
 def test_a_bound_that_is_not_a_number(package):
-    path = package.root / "schemas/seat_results.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["fields"][2]["constraints"]["minimum"] = "abc"
-    path.write_text(json.dumps(schema), encoding="utf-8")
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        schema["fields"][2]["constraints"]["minimum"] = "abc"
     assert_finding(
         timed(package),
         layer="descriptor",
@@ -524,11 +514,9 @@ def test_a_bound_that_is_not_a_number(package):
 
 def test_a_field_without_a_type_is_text(package):
     """The Table Schema's default type is string: a note field that omits it is still checked as text."""
-    path = package.root / "schemas/seat_results.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    assert schema["fields"][5]["name"] == "seats_note"
-    schema["fields"][5].pop("type")
-    path.write_text(json.dumps(schema), encoding="utf-8")
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        assert schema["fields"][5]["name"] == "seats_note"
+        schema["fields"][5].pop("type")
     assert timed(package).valid
 
 
@@ -549,10 +537,8 @@ def test_a_fault_of_the_validator_is_never_valid(package, monkeypatch, capsys):
 @pytest.mark.parametrize("pattern", [None, 0, ["a"], "^("])
 def test_a_pattern_that_is_not_a_regular_expression(package, pattern, capfd):
     """On an integer field the profile leaves a pattern unchecked; it is refused, and RE2 prints nothing."""
-    path = package.root / "schemas/seat_results.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["fields"][2].setdefault("constraints", {})["pattern"] = pattern
-    path.write_text(json.dumps(schema), encoding="utf-8")
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        schema["fields"][2].setdefault("constraints", {})["pattern"] = pattern
     assert_finding(
         timed(package),
         layer="descriptor",

@@ -313,23 +313,19 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
 def spoken_of(typed) -> set:
     """Cells the reports speak of without giving their value: either side of a relational claim, and
     each member of a pair whose seats are reported together."""
-    claims = typed["claims"].astype(object)
-    related = claims[claims["ref_election_id"].notna()]
+    claims = typed["claims"]
+    related = claims[claims["ref_election_id"].notna()].astype(object)
     keys = set(zip(related["measure"], related["election_id"], related["bloc_id"]))
     keys |= set(zip(related["measure"], related["ref_election_id"], related["ref_bloc_id"]))
-    links = typed["bloc-links"].astype(object)
-    parts = links[links["relation"] == "part_of"]
-    results = typed["seat-results"].astype(object)
-    reported = set(
-        zip(
-            results.loc[results["seats_status"] == "reported", "election_id"],
-            results.loc[results["seats_status"] == "reported", "bloc_id"],
-        )
-    )
+    links = typed["bloc-links"]
+    parts = links[links["relation"] == "part_of"].astype(object)
+    results = typed["seat-results"]
+    reported = results.loc[results["seats_status"] == "reported", ["election_id", "bloc_id"]].astype(object)
+    pairs = set(zip(reported["election_id"], reported["bloc_id"]))
     keys |= {
         ("seats", e, b)
         for b, p, e in zip(parts["bloc_id"], parts["other_bloc_id"], parts["election_id"])
-        if (e, p) in reported
+        if (e, p) in pairs
     }
     return keys
 
@@ -338,11 +334,11 @@ def gap_kinds_mean_one_thing(ctx: Context) -> list[Finding]:
     """A gap the reports speak of without a value (a bound, a share of a pair's total) is 'ambiguous',
     and an 'ambiguous' gap is one they speak of: the kind tells a reader whether to look for a claim."""
     c = ctx.cells
-    keys = spoken_of(ctx.typed)
-    spoken = [(m, e, b) in keys for m, e, b in zip(c["measure"], c["election_id"], c["bloc_id"])]
-    gaps = c.assign(spoken=spoken)
-    gaps = gaps[gaps["status"].isin(["not_reported", "ambiguous"])]
-    bad = gaps[(gaps["status"] == "ambiguous") != gaps["spoken"]]
+    spoken = c["measure"] != c["measure"]  # all False, on the cells' own index
+    for measure, election, bloc in spoken_of(ctx.typed):  # a handful of keys, each compared on codes
+        spoken |= (c["measure"] == measure) & (c["election_id"] == election) & (c["bloc_id"] == bloc)
+    ambiguous = c["status"] == "ambiguous"
+    bad = c.assign(spoken=spoken)[c["status"].isin(["not_reported", "ambiguous"]) & (ambiguous != spoken)]
     return per_row(
         bad,
         ctx.at_cell(
