@@ -19,6 +19,11 @@ DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "r
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
 
 
+def claims_by_id(typed) -> dict[str, dict]:
+    """Each claim's row by its id, built once for a whole pass."""
+    return {r["claim_id"]: r for r in typed["claims"].astype(object).to_dict("records")}
+
+
 def all_readings(typed) -> list[dict]:
     """Every reading: each claim's own (unless claim_readings.csv holds its structured preferred form)
     and every reading of claim_readings.csv, as plain dicts."""
@@ -32,10 +37,10 @@ def all_readings(typed) -> list[dict]:
     return own + readings
 
 
-def judge_reading(reading: dict, typed, judged: dict) -> tuple[str, str, str]:
+def judge_reading(reading: dict, typed, judged: dict, claims: dict) -> tuple[str, str, str]:
     """(verdict, judged_by, detail) of one reading. A figure is judged whoever states it; an
     allegation with no figure is not."""
-    claim = typed["claims"].set_index("claim_id").loc[reading["claim_id"]]
+    claim = claims[reading["claim_id"]]
     subject = "/".join(
         str(p) for p in (reading["measure"], reading["election_id"], reading.get("bloc_id")) if not missing(p)
     )
@@ -57,7 +62,7 @@ def judge_reading(reading: dict, typed, judged: dict) -> tuple[str, str, str]:
     if reading["measure"] in DATE_MEASURES and missing(reading.get("ref_election_id")):
         return judge_date(reading, typed)
     if reading["measure"] == "result_status" and not missing(reading.get("status")):
-        return judge_status(reading, typed)
+        return judge_status(reading, typed, claim)
     if claim["stance"] == "attributed":
         return "not_judged", "", f"an allegation attributed to {claim['attributed_to']}; the package does not judge it"
     if reading["measure"] in ("outcome", "result_status"):
@@ -76,12 +81,11 @@ def judge_date(reading: dict, typed) -> tuple[str, str, str]:
     return verdict, f"fact/{fact['ref_source_id']}", f"{said}; reference {fact['value']}"
 
 
-def judge_status(reading: dict, typed) -> tuple[str, str, str]:
+def judge_status(reading: dict, typed, claim: dict) -> tuple[str, str, str]:
     """What a reading says of the results as of its report's date, against the dated stages: results
     called final before the final stage are premature; contested results need results to contest."""
-    claim = typed["claims"].set_index("claim_id").loc[reading["claim_id"]]
-    sources = typed["sources"].set_index("source_id")
-    day = sources.loc[claim["source_id"], "date"]
+    sources = typed["sources"]
+    day = dict(zip(sources["source_id"], sources["date"]))[claim["source_id"]]
     stages = typed["result-stages"]
     stages = stages[(stages["election_id"] == reading["election_id"]) & stages["date"].notna()]
     wanted = ["final", "ratified"] if reading["status"] in ("final", "corroborated") else ["announced", "preliminary"]
@@ -113,9 +117,9 @@ def judge_status(reading: dict, typed) -> tuple[str, str, str]:
 def verdict_rows(typed, reconciliation: list[dict]) -> list[dict]:
     """One row per reading of every claim."""
     judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged" and r["kind"] != "gap"}
-    rows = []
+    rows, claims = [], claims_by_id(typed)
     for reading in all_readings(typed):
-        verdict, by, detail = judge_reading(reading, typed, judged)
+        verdict, by, detail = judge_reading(reading, typed, judged, claims)
         rows.append(
             {
                 "claim_id": reading["claim_id"],
@@ -187,17 +191,13 @@ def incompatible(a: dict, b: dict) -> bool:
 
 def disagreement_rows(typed, verdicts: list[dict]) -> list[dict]:
     """Every pair of readings, one from each report, that cannot both hold, with what the record says."""
-    source = dict(zip(typed["claims"]["claim_id"], typed["claims"]["source_id"]))
+    claims = claims_by_id(typed)
     verdict = {r["reading_id"]: f"{r['verdict']} ({r['judged_by'] or r['detail']})" for r in verdicts}
-    readings = [
-        r
-        for r in all_readings(typed)
-        if typed["claims"].set_index("claim_id").loc[r["claim_id"], "stance"] == "asserted"
-    ]
+    readings = [r for r in all_readings(typed) if claims[r["claim_id"]]["stance"] == "asserted"]
     rows = []
     for i, a in enumerate(readings):
         for b in readings[i + 1 :]:
-            if source[a["claim_id"]] != source[b["claim_id"]] and incompatible(a, b):
+            if claims[a["claim_id"]]["source_id"] != claims[b["claim_id"]]["source_id"] and incompatible(a, b):
                 first, second = sorted((a, b), key=lambda r: r["reading_id"])
                 rows.append(
                     {
