@@ -114,3 +114,13 @@ def test_a_bloc_inside_another_list_is_not_merely_unreported(package):
     line = package.line(SEATS, election_id="cor-2018", bloc_id="sadrist")
     package.set_cell(SEATS, line, "seats_status", "not_reported")
     assert_finding(package.validate(), layer="rules", rule="participation", file=SEATS, row=line, column="seats_status")
+
+
+def test_a_value_that_cannot_exist_has_no_reference():
+    """A not-applicable gap (a bloc not on the ballot, a reading rather than a list) is never drawn or
+    judged beside an official figure."""
+    seats = csv.DictReader((ROOT / "data" / "seat_results.csv").open(encoding="utf-8"))
+    impossible = {f"seats/{r['election_id']}/{r['bloc_id']}" for r in seats if r["seats_status"] == "not_applicable"}
+    rows = csv.DictReader((ROOT / "data" / "reconciliation.csv").open(encoding="utf-8"))
+    assert "seats/cor-2021/pro-iranian-rivals" in impossible
+    assert not [r["reconciliation_id"] for r in rows if r["subject"] in impossible]

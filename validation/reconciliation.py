@@ -247,11 +247,12 @@ def reconcile(typed, cells, relational) -> list[dict]:
     election_level = cells["measure"].isin(["total_seats", "election_date"]) & cells["election_id"].isin(
         {e for _, e in refs.facts}
     )
+    # a value that cannot exist (a bloc not on the ballot, a reading rather than a list) has no reference
     chosen = (
         (cells["status"] == "reported")
         | election_level
         | (cells["bloc_id"].isin(linked_blocs) & cells["election_id"].isin(linked_elections))
-    )
+    ) & (cells["status"] != "not_applicable")
     rows = value_rows(cells[chosen], refs)
     rows += relation_rows(relational, refs)
     mark_basis(rows, refs)
