@@ -124,3 +124,13 @@ def test_a_value_that_cannot_exist_has_no_reference():
     rows = csv.DictReader((ROOT / "data" / "reconciliation.csv").open(encoding="utf-8"))
     assert "seats/cor-2021/pro-iranian-rivals" in impossible
     assert not [r["reconciliation_id"] for r in rows if r["subject"] in impossible]
+
+
+@pytest.mark.parametrize(
+    ("measure", "value"), [("total_seats", ":"), ("turnout_percent", "44%"), ("attack_date", "7 Nov")]
+)
+def test_a_fact_is_written_in_its_form(package, measure, value):
+    facts = "data/reference_facts.csv"
+    line = package.line(facts, election_id="cor-2021", measure=measure)
+    package.set_cell(facts, line, "value", value)
+    assert_finding(package.validate(), layer="rules", rule="reference-fact-form", file=facts, row=line, column="value")

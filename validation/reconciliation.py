@@ -10,6 +10,7 @@ import csv
 import io
 import operator
 
+from .record_rules import chamber_sizes, well_formed
 from .values import NO_BLOC, missing
 
 COLUMNS = [
@@ -55,8 +56,9 @@ class References:
             self.links.setdefault((r.bloc_id, r.election_id), []).append((r.list_id, r.relation))
         self.facts = {}
         for r in typed["reference-facts"].itertuples(index=False):
-            self.facts.setdefault((r.measure, r.election_id), []).append((r.ref_source_id, r.value))
-        totals = {e: int(v) for (m, e), found in self.facts.items() if m == "total_seats" for _, v in found[:1]}
+            if well_formed(r.measure, r.value):  # a malformed fact is a finding of its own, never compared
+                self.facts.setdefault((r.measure, r.election_id), []).append((r.ref_source_id, r.value))
+        totals = chamber_sizes(typed)
         self.complete = {
             key
             for key, lists in self.by_stage.items()

@@ -10,7 +10,7 @@ breaks one is invalid whatever `reconciliation.csv` says.
 
 from .findings import Finding, per_row, show
 from .tables import lines_of
-from .values import missing
+from .values import DATE_MEASURES, missing
 
 LAYER = "rules"
 RESULTS = "reference-results"
@@ -124,4 +124,46 @@ def reference_stage_fits_date(ctx) -> list[Finding]:
     ]
 
 
-RECORD_RULES = [reference_seats_within_chamber, reference_sums_fit_chamber, reference_stage_fits_date]
+# measure -> the form its value must have: facts are text in the table, but these are counts, shares or days
+FACT_FORMS = {
+    "total_seats": (r"[1-9][0-9]*", "a whole number"),
+    "constituencies": (r"[1-9][0-9]*", "a whole number"),
+    "women_seats": (r"[1-9][0-9]*", "a whole number"),
+    "minority_seats": (r"[1-9][0-9]*", "a whole number"),
+    "turnout_percent": (r"(?:0|[1-9][0-9]?|100)(?:\.[0-9]*[1-9])?", "a per cent from 0 to 100"),
+    **dict.fromkeys(DATE_MEASURES, (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "a day written YYYY-MM-DD")),
+}
+
+
+def well_formed(measure: str, value) -> bool:
+    """A fact's value has the form its measure needs (any text for a measure that is text)."""
+    import re
+
+    pattern = FACT_FORMS.get(measure, (None, None))[0]
+    return pattern is None or re.fullmatch(pattern, str(value)) is not None
+
+
+def reference_facts_have_their_form(ctx) -> list[Finding]:
+    """A fact that is a count, a share or a day is written as one: the chamber's size and the other
+    facts the rules compute with are never arbitrary text."""
+    facts = ctx.typed["reference-facts"].astype(object).assign(line=lambda f: lines_of(f.index))
+    bad = [(r, FACT_FORMS[r.measure][1]) for r in facts.itertuples(index=False) if not well_formed(r.measure, r.value)]
+    return [
+        Finding(
+            LAYER,
+            "reference-fact-form",
+            f"the {r.measure} of {r.election_id} must be {words}",
+            ctx.paths["reference-facts"],
+            int(r.line),
+            "value",
+        )
+        for r, words in bad[:20]
+    ]
+
+
+RECORD_RULES = [
+    reference_facts_have_their_form,
+    reference_seats_within_chamber,
+    reference_sums_fit_chamber,
+    reference_stage_fits_date,
+]
