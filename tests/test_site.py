@@ -323,3 +323,18 @@ def test_a_claim_that_depends_on_the_reading_says_under_which_it_holds():
     )
     assert claim_summary("holds_under_every_reading", readings[1:2]) == "It holds under every reading: c/other."
     assert claim_summary("not_judged", readings[2:]) == "No reading is judged true or false: c/third not judged."
+
+
+def test_each_source_is_shown_as_original_or_repost_as_the_table_says(built_site):
+    """A repost is never presented as the publisher's own page (and no template shows an object for a word)."""
+    pages = {p: p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
+    assert not any("built-in method" in text for text in pages.values())
+    sources = csv.DictReader((ROOT / "data" / "reference_sources.csv").open(encoding="utf-8"))
+    shown = 0
+    for source in sources:
+        link = f'<a href="{html.escape(source["url"])}">'
+        for text in pages.values():
+            for match in re.finditer(re.escape(link) + r".*?<span class=\"copy copy-(\w+)\">(\w+)</span>", text):
+                assert match.groups() == (source["copy"], source["copy"]), source["ref_source_id"]
+                shown += 1
+    assert shown
