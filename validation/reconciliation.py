@@ -307,9 +307,10 @@ def mark_basis(rows: list[dict], refs: References) -> None:
             best["basis"] = "judged"
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: list[dict], columns: list[str] = COLUMNS) -> str:
+    """A derived table's text, exactly as tools.reconcile writes it (LF line ends)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

@@ -19,8 +19,12 @@ RESULTS = "reference-results"
 def chamber_sizes(typed) -> dict:
     """Seats in the chamber of each election, from the reference facts (the first source that gives it)."""
     facts = typed["reference-facts"]
-    sizes = facts[facts["measure"] == "total_seats"].drop_duplicates("election_id")
-    return {e: float(v) for e, v in zip(sizes["election_id"], sizes["value"]) if str(v).isdigit()}
+    sizes = facts[facts["measure"] == "total_seats"]
+    found = {}
+    for election, value in zip(sizes["election_id"], sizes["value"]):
+        if well_formed("total_seats", value):  # a malformed size is a finding of its own
+            found.setdefault(election, float(value))
+    return found
 
 
 def _results(ctx):

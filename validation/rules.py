@@ -463,9 +463,9 @@ def generated_tables(typed, cells, relational) -> tuple[dict[str, str], list[dic
     readings = verdicts.verdict_rows(typed, rows)
     texts = {
         "reconciliation": to_csv(rows),
-        "verdicts": verdicts.to_csv(readings, verdicts.VERDICT_COLUMNS),
-        "claim-verdicts": verdicts.to_csv(verdicts.claim_rows(readings), verdicts.CLAIM_COLUMNS),
-        "disagreements": verdicts.to_csv(verdicts.disagreement_rows(typed, readings), verdicts.DISAGREEMENT_COLUMNS),
+        "verdicts": to_csv(readings, verdicts.VERDICT_COLUMNS),
+        "claim-verdicts": to_csv(verdicts.claim_rows(readings), verdicts.CLAIM_COLUMNS),
+        "disagreements": to_csv(verdicts.disagreement_rows(typed, readings), verdicts.DISAGREEMENT_COLUMNS),
     }
     return texts, rows
 

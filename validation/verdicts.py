@@ -7,9 +7,6 @@ on the reading. Two readings from different reports that cannot both be true are
 between the reports, whatever the record says of either.
 """
 
-import csv
-import io
-
 from .reconciliation import COMPARE
 from .values import DATE_MEASURES, missing
 
@@ -212,11 +209,3 @@ def disagreement_rows(typed, verdicts: list[dict]) -> list[dict]:
                     }
                 )
     return sorted(rows, key=lambda r: (r["topic"], r["reading_a"], r["reading_b"]))
-
-
-def to_csv(rows: list[dict], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
