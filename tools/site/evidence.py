@@ -8,6 +8,7 @@ is not valid, so no page can show a value or verdict validation would reject.
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 
@@ -61,27 +62,27 @@ class Evidence:
     def index(self, table: str, key: str) -> dict:
         return {row[key]: row for row in self.tables.get(table, [])}
 
-    @property
+    @cached_property
     def claims(self) -> dict:
         return self.index("claims", "claim_id")
 
-    @property
+    @cached_property
     def blocs(self) -> dict:
         return self.index("blocs", "bloc_id")
 
-    @property
+    @cached_property
     def elections(self) -> dict:
         return self.index("elections", "election_id")
 
-    @property
+    @cached_property
     def sources(self) -> dict:
         return self.index("sources", "source_id")
 
-    @property
+    @cached_property
     def reference_sources(self) -> dict:
         return self.index("reference-sources", "ref_source_id")
 
-    @property
+    @cached_property
     def stages(self) -> dict:
         return self.index("result-stages", "stage_id")
 
