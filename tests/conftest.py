@@ -181,12 +181,16 @@ def run_cli(*args, cwd=ROOT, env=None, **options):
     )
 
 
+TOOL_FOLDERS = {".git", ".venv", ".hypothesis", ".pytest_cache", ".ruff_cache", "__pycache__"}
+
+
 def tree_digest(folder: Path) -> dict:
-    """Every file and folder under `folder`, with the sha256 of each file."""
+    """Every file and folder under `folder`, with the sha256 of each file; the folders of the
+    repository's tools are left out, as tests running beside this one write there."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
         for p in sorted(folder.rglob("*"))
-        if not p.is_symlink()
+        if not p.is_symlink() and not TOOL_FOLDERS.intersection(p.relative_to(folder).parts)
     }
 
 

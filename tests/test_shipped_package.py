@@ -1,6 +1,5 @@
 """The package as shipped is valid, and validating it changes nothing and fetches nothing."""
 
-import hashlib
 import json
 import os
 import socket
@@ -9,16 +8,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, tree_digest
 from validation.run import validate
-
-
-def tree_digest(folder):
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_shipped_package_is_valid(shipped):
