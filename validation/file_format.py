@@ -3,9 +3,10 @@ column's distinct cells.
 
 Readers accept a byte-order mark, CRLF or CR line ends, blank lines and ' 73' as an integer. A
 file researchers diff, grep and cite should have one spelling of each value, so these are
-refused. The byte rules are single scans in C (a search for a byte, a UTF-8 decode); the cell
-rules run once per distinct value of a column, so a million rows of repeated ids cost no more
-than their few distinct values.
+refused. The byte rules are scans in C: those as cheap as a search for one byte run on every
+file (check_layout); those that read every byte (check_text) run only where the parsed cells
+give cause, or the parse failed. The cell rules run once per distinct value of a column, so a
+million rows of repeated ids cost no more than their few distinct values.
 """
 
 import unicodedata
@@ -21,26 +22,17 @@ def _line(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def check_bytes(path: str, data: bytes) -> list[Finding]:
-    """UTF-8 without BOM, LF line ends, no blank lines, a final newline."""
+def check_layout(path: str, data: bytes) -> list[Finding]:
+    """The byte rules that cost no more than a search for one byte: no byte-order mark, no carriage
+    return, a header in UTF-8 and not blank, a final newline. A file that passes them and parses
+    needs the rest (check_text) only where its cells give cause (tables.needs_text_scan)."""
     found = []
     if data.startswith(b"\xef\xbb\xbf"):
         found.append(
             Finding(LAYER, "encoding", "the file starts with a byte-order mark; save it as UTF-8 without BOM", path, 1)
         )
-    try:
-        if not data.isascii():  # ASCII is UTF-8; only other bytes need decoding to be checked
-            data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        found.append(
-            Finding(
-                LAYER,
-                "encoding",
-                f"not UTF-8: byte {data[error.start]:#04x} cannot be decoded",
-                path,
-                _line(data, error.start),
-            )
-        )
+    end = data.find(b"\n")
+    found += _not_utf8(path, data[: end if end >= 0 else len(data)])
     carriage = data.find(b"\r")
     if carriage >= 0:
         found.append(
@@ -48,10 +40,8 @@ def check_bytes(path: str, data: bytes) -> list[Finding]:
                 LAYER, "line-ending", "carriage return found; lines must end with LF only", path, _line(data, carriage)
             )
         )
-    blank = data.find(b"\n\n")
-    if data.startswith(b"\n") or blank >= 0:
-        line = 1 if data.startswith(b"\n") else _line(data, blank) + 1
-        found.append(Finding(LAYER, "blank-row", "blank line; every line must be the header or a data row", path, line))
+    if data.startswith(b"\n"):
+        found.append(_blank(path, 1))
     if not data:
         found.append(Finding(LAYER, "header", "the file is empty; it needs at least the header", path, 1))
     elif not data.endswith(b"\n"):
@@ -59,6 +49,31 @@ def check_bytes(path: str, data: bytes) -> list[Finding]:
             Finding(LAYER, "final-newline", "the last line does not end with a newline", path, _line(data, len(data)))
         )
     return found
+
+
+def check_text(path: str, data: bytes) -> list[Finding]:
+    """The byte rules that read every byte: UTF-8 throughout, no blank line, every quote closed."""
+    found = _not_utf8(path, data)
+    blank = data.find(b"\n\n")
+    if blank >= 0:
+        found.append(_blank(path, _line(data, blank) + 1))
+    if data.count(b'"') % 2:
+        found.append(Finding(LAYER, "quote", "a quote opened here is never closed", path, unterminated_line(data)))
+    return found
+
+
+def _not_utf8(path: str, data: bytes) -> list[Finding]:
+    try:
+        if not data.isascii():  # ASCII is UTF-8; only other bytes need decoding to be checked
+            data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8: byte {data[error.start]:#04x} cannot be decoded"
+        return [Finding(LAYER, "encoding", message, path, _line(data, error.start))]
+    return []
+
+
+def _blank(path: str, line: int) -> Finding:
+    return Finding(LAYER, "blank-row", "blank line; every line must be the header or a data row", path, line)
 
 
 def record_lines(data: bytes):

@@ -50,9 +50,13 @@ def _parse(data: bytes, names: list[str], path: str):
         table = pacsv.read_csv(
             pa.py_buffer(data),
             read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=handler),
+            # a blank line is a row of empty cells, which needs_text_scan looks for, not a line skipped
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=handler
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
+                check_utf8=True,  # every cell; the header is checked by check_layout
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -85,6 +89,45 @@ def _parse(data: bytes, names: list[str], path: str):
     return None, found
 
 
+def needs_text_scan(table) -> tuple[bool, bool]:
+    """(whether the file's bytes need check_text, whether a cell holds a newline), from the parsed
+    table alone, on each column's distinct values.
+
+    A file that parses can still hold a blank line (parsed as a row of empty cells) or an unclosed
+    or stray quote (a cell that takes in a quote or the lines after it). Every cell is already
+    UTF-8, or the parse would have failed. So a file whose cells hold no quote and no newline,
+    and that has no row of empty cells, is spared a scan of every byte; only a cell that holds
+    a newline makes a record's line differ from its position.
+    """
+    batches = table.to_batches()
+    distinct = [column.dictionary for batch in batches for column in batch.columns]
+    multiline = any(_holds(values, "\n") for values in distinct)
+    quote = any(_holds(values, '"') for values in distinct)
+    return multiline or quote or any(_has_empty_row(batch) for batch in batches), multiline
+
+
+def _holds(values, text: str) -> bool:
+    import pyarrow.compute as pc
+
+    return bool(pc.any(pc.match_substring(values, text)).as_py())
+
+
+def _has_empty_row(batch) -> bool:
+    """True if some row of the batch has only empty cells, as a blank line parses."""
+    import pyarrow.compute as pc
+
+    rows = None
+    for column in batch.columns:
+        code = pc.index(column.dictionary, "").as_py()
+        if code < 0:
+            return False
+        here = pc.equal(column.indices, code)
+        rows = here if rows is None else pc.and_(rows, here)
+        if not pc.any(rows).as_py():
+            return False
+    return rows is not None
+
+
 def read_table(package: DataPackage, resource: dict):
     """The table as strings (categoricals), the schema's missing values as NA and nothing else,
     or None with the findings of the byte and cell rules.
@@ -100,7 +143,7 @@ def read_table(package: DataPackage, resource: dict):
     data, problem = read_limited(package.path(resource), limits.MAX_TABLE_BYTES, "MAX_TABLE_BYTES")
     if problem:
         return None, [Finding(LAYER, "file", f"the file {problem}", path)]
-    found = file_format.check_declared(resource, data) + file_format.check_bytes(path, data)
+    found = file_format.check_declared(resource, data) + file_format.check_layout(path, data)
     if found:
         return None, found
     header = header_of(data)
@@ -109,14 +152,15 @@ def read_table(package: DataPackage, resource: dict):
         return None, [
             Finding(LAYER, "header", f"the header is {shown}, but the Table Schema's fields are {names}", path, 1)
         ]
-    if data.count(b'"') % 2:
-        line = file_format.unterminated_line(data)
-        return None, [Finding(LAYER, "quote", "a quote opened here is never closed", path, line)]
     table, found = _parse(data, names, path)
+    scan, multiline = (True, False) if table is None else needs_text_scan(table)
+    if scan:
+        # a blank line, an unclosed quote or a byte that is not UTF-8 explains a failed parse best
+        found = file_format.check_text(path, data) or found
     if found:
         return None, found
     records = table.num_rows + 1
-    starts = None if data.count(b"\n") == records else file_format.record_lines(data)
+    starts = file_format.record_lines(data) if multiline else None
     del data
     frame = table.to_pandas(use_threads=False)
     del table
