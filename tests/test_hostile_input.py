@@ -438,15 +438,16 @@ def test_a_cell_cannot_forge_a_workflow_command(package):
 # --- exact places --------------------------------------------------------------------------------
 
 
-def test_a_quoted_newline_shifts_no_later_row(package):
+@pytest.mark.parametrize(
+    ("cell", "layer", "rule"), [("", "pandera", "attribution"), (" Hanizadeh", "format", "whitespace")]
+)
+def test_a_quoted_newline_shifts_no_later_row(package, cell, layer, rule):
     first = package.line(CLAIMS, claim_id="rasanah-sadrist-2021-seats")
     package.set_cell(CLAIMS, first, "note", "one line\nand another\nand a third")
     later = package.line(CLAIMS, claim_id="rasanah-hanizadeh-rigged")
     assert later > first
-    package.set_cell(CLAIMS, later, "attributed_to", "")
-    assert_finding(
-        timed(package), layer="pandera", rule="attribution", file=CLAIMS, row=later + 2, column="attributed_to"
-    )
+    package.set_cell(CLAIMS, later, "attributed_to", cell)
+    assert_finding(timed(package), layer=layer, rule=rule, file=CLAIMS, row=later + 2, column="attributed_to")
 
 
 @pytest.mark.parametrize(("prop", "value"), [("format", "xlsx"), ("scheme", "s3"), ("mediatype", "application/zip")])

@@ -41,7 +41,8 @@ def test_a_number_has_one_verdict_at_any_row(spelling):
 @pytest.mark.parametrize("line", [5, ROWS])
 @pytest.mark.parametrize(("cell", "rule"), [(" 73", "whitespace"), ("\u200b", "visible-text")])
 def test_a_cell_rule_has_one_verdict_at_any_row(line, cell, rule):
-    found = cell_findings(SEATS, "seats", column(cell, [line]))
+    values = column(cell, [line])
+    found = cell_findings(SEATS, "seats", list(values.cat.categories), values.cat.codes.to_numpy())
     assert [(f.rule, f.column, f.row) for f in found] == [(rule, "seats", line)]
 
 
