@@ -96,14 +96,15 @@ def readme_section(rows: list[dict], typed) -> str:
                 + "; ".join(others)
                 + "."
             )
-    readings = verdicts.verdict_rows(typed, rows)
+    statements = verdicts.Statements(typed)
+    readings = verdicts.verdict_rows(statements, rows)
     depends = [r for r in verdicts.claim_rows(readings) if r["verdict"] == "depends_on_reading"]
     lines += ["", "Claims whose verdict depends on the reading (claim_verdicts.csv):", ""]
     lines += [f"- `{r['claim_id']}`: {r['readings']}." for r in depends] or ["- none."]
     lines += ["", "Where the two reports disagree with each other (disagreements.csv):", ""]
     lines += [
         f"- {r['topic']}: `{r['reading_a']}` ({r['says_a']}) against `{r['reading_b']}` ({r['says_b']}); the record: {r['record']}."
-        for r in verdicts.disagreement_rows(typed, readings)
+        for r in verdicts.disagreement_rows(statements, readings)
     ] or ["- none."]
     lines += [
         "",

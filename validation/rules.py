@@ -460,12 +460,13 @@ def generated_tables(typed, cells, relational) -> tuple[dict[str, str], list[dic
     """Every table the package derives from the others, as the text `python -m tools.reconcile`
     writes, by resource name; and the reconciliation rows."""
     rows = reconcile(typed, cells, relational)
-    readings = verdicts.verdict_rows(typed, rows)
+    statements = verdicts.Statements(typed)
+    readings = verdicts.verdict_rows(statements, rows)
     texts = {
         "reconciliation": to_csv(rows),
         "verdicts": to_csv(readings, verdicts.VERDICT_COLUMNS),
         "claim-verdicts": to_csv(verdicts.claim_rows(readings), verdicts.CLAIM_COLUMNS),
-        "disagreements": to_csv(verdicts.disagreement_rows(typed, readings), verdicts.DISAGREEMENT_COLUMNS),
+        "disagreements": to_csv(verdicts.disagreement_rows(statements, readings), verdicts.DISAGREEMENT_COLUMNS),
     }
     return texts, rows
 

@@ -16,28 +16,53 @@ DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "r
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
 
 
-def claims_by_id(typed) -> dict[str, dict]:
-    """Each claim's row by its id, built once for a whole pass."""
-    return {r["claim_id"]: r for r in typed["claims"].astype(object).to_dict("records")}
+class Statements:
+    """What the judges read, looked up once per pass: each claim by id, every reading, each report's
+    day (and, for an undated one, the latest day it reports), the dated stages of each election and
+    the first reference fact for each measure and election."""
+
+    def __init__(self, typed):
+        claims = typed["claims"].astype(object)
+        self.claims = {r["claim_id"]: r for r in claims.to_dict("records")}
+        self.readings = all_readings(typed["claim-readings"], self.claims)
+        sources = typed["sources"]
+        self.source_day = dict(zip(sources["source_id"], sources["date"], strict=True))
+        self.latest_day = {}
+        for source, day in zip(claims["source_id"], claims["value_date"], strict=True):
+            if not missing(day):
+                self.latest_day[source] = max(self.latest_day.get(source, ""), str(day))
+        stages = typed["result-stages"]
+        self.stages = {}
+        for election, day, stage, kind in zip(
+            stages["election_id"], stages["date"], stages["stage_id"], stages["stage"], strict=True
+        ):
+            if not missing(day):
+                self.stages.setdefault(election, []).append((str(day), stage, kind))
+        facts = typed["reference-facts"]
+        self.facts = {}
+        for measure, election, source, value in zip(
+            facts["measure"], facts["election_id"], facts["ref_source_id"], facts["value"], strict=True
+        ):
+            self.facts.setdefault((measure, election), (source, value))
 
 
-def all_readings(typed) -> list[dict]:
+def all_readings(claim_readings, claims: dict[str, dict]) -> list[dict]:
     """Every reading: each claim's own (unless claim_readings.csv holds its structured preferred form)
     and every reading of claim_readings.csv, as plain dicts."""
-    readings = [dict(r._asdict()) for r in typed["claim-readings"].astype(object).itertuples(index=False)]
+    readings = claim_readings.astype(object).to_dict("records")
     structured = {r["claim_id"] for r in readings if r["preferred"] == "yes"}
     own = [
-        {**r._asdict(), "reading_id": r.claim_id, "preferred": "yes", "status": None}
-        for r in typed["claims"].astype(object).itertuples(index=False)
-        if r.claim_id not in structured
+        {**claim, "reading_id": claim_id, "preferred": "yes", "status": None}
+        for claim_id, claim in claims.items()
+        if claim_id not in structured
     ]
     return own + readings
 
 
-def judge_reading(reading: dict, typed, judged: dict, claims: dict) -> tuple[str, str, str]:
+def judge_reading(reading: dict, statements: Statements, judged: dict) -> tuple[str, str, str]:
     """(verdict, judged_by, detail) of one reading. A figure is judged whoever states it; an
     allegation with no figure is not."""
-    claim = claims[reading["claim_id"]]
+    claim = statements.claims[reading["claim_id"]]
     subject = "/".join(
         str(p) for p in (reading["measure"], reading["election_id"], reading.get("bloc_id")) if not missing(p)
     )
@@ -57,9 +82,9 @@ def judge_reading(reading: dict, typed, judged: dict, claims: dict) -> tuple[str
             f"{reading['value']:g}; reference {row['reference']}",
         )
     if reading["measure"] in DATE_MEASURES and missing(reading.get("ref_election_id")):
-        return judge_date(reading, typed)
+        return judge_date(reading, statements)
     if reading["measure"] == "result_status" and not missing(reading.get("status")):
-        return judge_status(reading, typed, claim)
+        return judge_status(reading, statements, claim)
     if claim["stance"] == "attributed":
         return "not_judged", "", f"an allegation attributed to {claim['attributed_to']}; the package does not judge it"
     if reading["measure"] in ("outcome", "result_status"):
@@ -67,28 +92,22 @@ def judge_reading(reading: dict, typed, judged: dict, claims: dict) -> tuple[str
     return "not_comparable", "", "no stage and source of the record gives what the reading needs"
 
 
-def judge_date(reading: dict, typed) -> tuple[str, str, str]:
-    facts = typed["reference-facts"]
-    found = facts[(facts["measure"] == reading["measure"]) & (facts["election_id"] == reading["election_id"])]
-    if found.empty:
+def judge_date(reading: dict, statements: Statements) -> tuple[str, str, str]:
+    fact = statements.facts.get((reading["measure"], reading["election_id"]))
+    if fact is None:
         return "not_comparable", "", "no reference source gives this date"
-    fact = found.iloc[0]
+    source, value = fact
     said = str(reading["value_date"])
-    verdict = "agrees" if said == str(fact["value"]) else "differs"
-    return verdict, f"fact/{fact['ref_source_id']}", f"{said}; reference {fact['value']}"
+    verdict = "agrees" if said == str(value) else "differs"
+    return verdict, f"fact/{source}", f"{said}; reference {value}"
 
 
-def judge_status(reading: dict, typed, claim: dict) -> tuple[str, str, str]:
+def judge_status(reading: dict, statements: Statements, claim: dict) -> tuple[str, str, str]:
     """What a reading says of the results as of its report's date, against the dated stages: results
     called final before the final stage are premature; contested results need results to contest."""
-    sources = typed["sources"]
-    day = dict(zip(sources["source_id"], sources["date"]))[claim["source_id"]]
-    stages = typed["result-stages"]
-    stages = stages[(stages["election_id"] == reading["election_id"]) & stages["date"].notna()]
+    day = statements.source_day[claim["source_id"]]
     wanted = ["final", "ratified"] if reading["status"] in ("final", "corroborated") else ["announced", "preliminary"]
-    dated = sorted(
-        (str(d), s) for d, s, kind in zip(stages["date"], stages["stage_id"], stages["stage"]) if kind in wanted
-    )
+    dated = sorted((d, s) for d, s, kind in statements.stages.get(reading["election_id"], []) if kind in wanted)
     if not dated:
         return "not_comparable", "", "the record has no dated stage to judge it by"
     first_day, first_stage = dated[0]
@@ -96,9 +115,8 @@ def judge_status(reading: dict, typed, claim: dict) -> tuple[str, str, str]:
         verdict = "consistent" if first_day <= str(day) else "premature"
         return verdict, first_stage, f"report dated {day}; {first_stage} dated {first_day}"
     # An undated report was written no earlier than the latest day it reports itself.
-    claims = typed["claims"]
-    floor = claims.loc[claims["source_id"] == claim["source_id"], "value_date"].dropna().astype(str).max()
-    if not missing(floor) and first_day <= floor:
+    floor = statements.latest_day.get(claim["source_id"])
+    if floor is not None and first_day <= floor:
         return (
             "consistent",
             first_stage,
@@ -111,12 +129,12 @@ def judge_status(reading: dict, typed, claim: dict) -> tuple[str, str, str]:
     )
 
 
-def verdict_rows(typed, reconciliation: list[dict]) -> list[dict]:
+def verdict_rows(statements: Statements, reconciliation: list[dict]) -> list[dict]:
     """One row per reading of every claim."""
     judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged" and r["kind"] != "gap"}
-    rows, claims = [], claims_by_id(typed)
-    for reading in all_readings(typed):
-        verdict, by, detail = judge_reading(reading, typed, judged, claims)
+    rows = []
+    for reading in statements.readings:
+        verdict, by, detail = judge_reading(reading, statements, judged)
         rows.append(
             {
                 "claim_id": reading["claim_id"],
@@ -186,11 +204,11 @@ def incompatible(a: dict, b: dict) -> bool:
     return not any(COMPARE[a["comparison"]](x, y) and COMPARE[b["comparison"]](x, y) for x, y in samples)
 
 
-def disagreement_rows(typed, verdicts: list[dict]) -> list[dict]:
+def disagreement_rows(statements: Statements, verdicts: list[dict]) -> list[dict]:
     """Every pair of readings, one from each report, that cannot both hold, with what the record says."""
-    claims = claims_by_id(typed)
+    claims = statements.claims
     verdict = {r["reading_id"]: f"{r['verdict']} ({r['judged_by'] or r['detail']})" for r in verdicts}
-    readings = [r for r in all_readings(typed) if claims[r["claim_id"]]["stance"] == "asserted"]
+    readings = [r for r in statements.readings if claims[r["claim_id"]]["stance"] == "asserted"]
     rows = []
     for i, a in enumerate(readings):
         for b in readings[i + 1 :]:
