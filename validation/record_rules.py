@@ -28,7 +28,8 @@ def chamber_sizes(typed) -> dict:
 
 
 def _results(ctx):
-    """Reference results with seats, their election, their source's date and coverage, and their line."""
+    """Reference results with seats, their election, their source's date and coverage, and their line
+    (read by the rules through ctx.once, so the tables are joined once per pass)."""
     typed = ctx.typed
     results = typed[RESULTS].astype(object).assign(line=lambda f: lines_of(f.index))
     stages = typed["result-stages"].astype(object)[["stage_id", "election_id", "date"]]
@@ -41,7 +42,7 @@ def _results(ctx):
 def reference_seats_within_chamber(ctx) -> list[Finding]:
     """No list or aggregate of the record holds more seats than the chamber it was elected to."""
     sizes = chamber_sizes(ctx.typed)
-    results = _results(ctx).dropna(subset=["seats"])
+    results = ctx.once(_results).dropna(subset=["seats"])
     results = results.assign(chamber=results["election_id"].map(sizes))
     over = results[results["seats"].astype(float) > results["chamber"].astype(float)]
     return per_row(
@@ -61,7 +62,7 @@ def reference_sums_fit_chamber(ctx) -> list[Finding]:
     """A stage and source never adds up to more seats than the chamber, and a source marked complete
     adds up to exactly the chamber: a complete count that falls short has lost a list."""
     sizes = chamber_sizes(ctx.typed)
-    results = _results(ctx).dropna(subset=["seats"])
+    results = ctx.once(_results).dropna(subset=["seats"])
     found = []
     for (stage, source), group in results.groupby(["stage_id", "ref_source_id"], sort=True):
         chamber = sizes.get(group["election_id"].iloc[0])
@@ -91,7 +92,7 @@ def reference_stage_fits_date(ctx) -> list[Finding]:
         election: sorted(zip(group["date"].astype(str), group["stage_id"]))
         for election, group in stages.groupby("election_id")
     }
-    results = _results(ctx).drop_duplicates(["stage_id", "ref_source_id"])
+    results = ctx.once(_results).drop_duplicates(["stage_id", "ref_source_id"])
 
     def current(election, day):
         """The latest stage of the election dated on or before `day`, or None before the first."""

@@ -5,7 +5,7 @@ columns at once, so their cost grows with the data, not with its square. A rule 
 findings; the verdicts are information about the reports, not faults of the package.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import verdicts
 from .findings import Finding, per_row, show
@@ -25,6 +25,13 @@ class Context:
     typed: dict
     paths: dict
     cells: object
+    built: dict = field(default_factory=dict, repr=False)
+
+    def once(self, build):
+        """What `build(self)` gives, built once per pass, for the rules that read the same joined table."""
+        if build not in self.built:
+            self.built[build] = build(self)
+        return self.built[build]
 
     def at_cell(self, rule, column_suffix, message):
         """A finding maker for rows of `cells`: located at the cell's own file, row and column."""
