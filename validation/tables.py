@@ -191,8 +191,10 @@ def categorical(chunked, missing: set):
     categories sorted, a missing value no category, codes as small as the categories allow.
 
     The categories are built once, from the column's distinct cells; pandas' own conversion of
-    pyarrow's dictionaries followed by a change of categories costs three times as much. The
-    distinct cells and the code of every row are what the cell rules read.
+    pyarrow's dictionaries followed by a change of categories costs three times as much. They are
+    Python strings (an object Index), which the distinct cells already are: pandas' pyarrow-backed
+    text would convert them back on every comparison and join the rules make. The distinct cells
+    and the code of every row are what the cell rules read.
     """
     import numpy as np
     import pandas as pd
@@ -204,7 +206,7 @@ def categorical(chunked, missing: set):
     kept = sorted(v for v in distinct if v not in missing)
     position = {v: i for i, v in enumerate(kept)}
     remap = np.array([position.get(v, -1) for v in distinct], dtype=smallest_code(len(kept)))
-    dtype = pd.CategoricalDtype(pd.Index(kept, dtype="str"))
+    dtype = pd.CategoricalDtype(pd.Index(kept, dtype=object))
     return pd.Categorical.from_codes(remap[codes], dtype=dtype, validate=False), distinct, codes
 
 

@@ -39,7 +39,7 @@ def cell_frame(typed):
         size = len(frame)
 
         def constant(text, size=size):
-            return pd.Categorical.from_codes(np.zeros(size, dtype=np.int8), categories=[text])
+            return pd.Categorical.from_codes(np.zeros(size, dtype=np.int8), categories=pd.Index([text], dtype=object))
 
         texts = {
             "measure": constant(measure),
