@@ -8,6 +8,7 @@ so the parse alone must notice each of them.
 import pytest
 
 from conftest import assert_finding, findings
+from validation import file_format
 
 SEATS = "data/seat_results.csv"
 
@@ -55,3 +56,20 @@ def test_a_row_of_empty_cells_is_no_blank_line(large_package):
     found = findings(large_package.validate())
     assert found and not [f for f in found if f.rule == "blank-row"]
     assert {f.row for f in found if f.file == SEATS} == {last_line(data) + 1}
+
+
+@pytest.mark.parametrize("window", [4, 5, 6, 7, 1 << 20])
+def test_utf8_is_checked_a_window_at_a_time(monkeypatch, window):
+    """A character that straddles two windows is no error; a byte that is not UTF-8 is found at its
+    line, in whichever window it falls."""
+    monkeypatch.setattr(file_format, "UTF8_WINDOW", window)
+    text = "list,name\nTaqaddum,\u062a\u0642\u062f\u0645 \U0001f5f3\n".encode()
+    assert file_format._not_utf8(SEATS, text) == []
+    [finding] = file_format._not_utf8(SEATS, text + b"x\xffy\n")
+    assert (finding.rule, finding.row) == ("encoding", 3) and "0xff" in finding.message
+
+
+def test_a_run_of_continuation_bytes_is_found_and_ends(monkeypatch):
+    monkeypatch.setattr(file_format, "UTF8_WINDOW", 4)
+    [finding] = file_format._not_utf8(SEATS, b"a\n" + b"\x80" * 50)
+    assert finding.row == 2 and "0x80" in finding.message

@@ -230,6 +230,16 @@ def test_a_stray_quote_inside_a_cell(package):
     assert_finding(timed(package), layer="pandera", rule="pattern", file=SEATS, row=line, column="bloc_id")
 
 
+def test_a_row_of_the_wrong_width_that_is_not_utf8_prints_no_traceback(package):
+    """The parser decodes a row of the wrong width before it can report it; a byte that is not
+    UTF-8 there must be found first, not printed by Python as an exception it had to ignore."""
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
+    package.replace_bytes(SEATS, b"\ncor-2021,sadrist,", b"\ncor-\xbb2021,extra,sadrist,")
+    done = run_cli(package.descriptor, text=True)
+    assert done.returncode == 1 and done.stderr == ""
+    assert f"{SEATS}, row {line}: [encoding] not UTF-8: byte 0xbb" in done.stdout
+
+
 def test_a_header_only_table(package):
     path = package.root / SEATS
     path.write_bytes(path.read_bytes().split(b"\n", 1)[0] + b"\n")

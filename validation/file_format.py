@@ -3,9 +3,9 @@ column's distinct cells.
 
 Readers accept a byte-order mark, CRLF or CR line ends, blank lines and ' 73' as an integer. A
 file researchers diff, grep and cite should have one spelling of each value, so these are
-refused. The byte rules are scans in C: those as cheap as a search for one byte run on every
-file (check_layout); those that read every byte (check_text) run only where the parsed cells
-give cause, or the parse failed. The cell rules run once per distinct value of a column, so a
+refused. The byte rules are scans in C: those as cheap as one search of the bytes run on every
+file, before it is parsed (check_layout); the rest (check_text) only where the parsed cells give
+cause, or the parse failed. The cell rules run once per distinct value of a column, so a
 million rows of repeated ids cost no more than their few distinct values.
 """
 
@@ -16,6 +16,9 @@ from .findings import PER_RULE, Finding
 
 LAYER = "format"
 QUOTE, NEWLINE = ord('"'), ord("\n")
+# Bytes decoded at a time to check that a file that is not ASCII is UTF-8: never a copy of the file.
+# At least 4, the longest character, so that every window holds one.
+UTF8_WINDOW = 1 << 20
 
 
 def _line(data: bytes, offset: int) -> int:
@@ -23,16 +26,18 @@ def _line(data: bytes, offset: int) -> int:
 
 
 def check_layout(path: str, data: bytes) -> list[Finding]:
-    """The byte rules that cost no more than a search for one byte: no byte-order mark, no carriage
-    return, a header in UTF-8 and not blank, a final newline. A file that passes them and parses
-    needs the rest (check_text) only where its cells give cause (tables.needs_text_scan)."""
+    """The byte rules that cost no more than one search of the bytes: no byte-order mark, UTF-8
+    throughout, no carriage return, no blank first line, a final newline. A file that passes them
+    and parses needs the rest (check_text) only where its cells give cause (tables.needs_text_scan).
+
+    UTF-8 is checked before the parse, as the parser cannot report a row that is not: its handler
+    of a row with the wrong number of cells decodes the row first, and prints the failure."""
     found = []
     if data.startswith(b"\xef\xbb\xbf"):
         found.append(
             Finding(LAYER, "encoding", "the file starts with a byte-order mark; save it as UTF-8 without BOM", path, 1)
         )
-    end = data.find(b"\n")
-    found += _not_utf8(path, data[: end if end >= 0 else len(data)])
+    found += _not_utf8(path, data)
     carriage = data.find(b"\r")
     if carriage >= 0:
         found.append(
@@ -52,8 +57,8 @@ def check_layout(path: str, data: bytes) -> list[Finding]:
 
 
 def check_text(path: str, data: bytes) -> list[Finding]:
-    """The byte rules that read every byte: UTF-8 throughout, no blank line, every quote closed."""
-    found = _not_utf8(path, data)
+    """The byte rules that count or search every byte again: no blank line, every quote closed."""
+    found = []
     blank = data.find(b"\n\n")
     if blank >= 0:
         found.append(_blank(path, _line(data, blank) + 1))
@@ -63,12 +68,24 @@ def check_text(path: str, data: bytes) -> list[Finding]:
 
 
 def _not_utf8(path: str, data: bytes) -> list[Finding]:
-    try:
-        if not data.isascii():  # ASCII is UTF-8; only other bytes need decoding to be checked
-            data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        message = f"not UTF-8: byte {data[error.start]:#04x} cannot be decoded"
-        return [Finding(LAYER, "encoding", message, path, _line(data, error.start))]
+    """A finding at the first byte that is not UTF-8, if any. ASCII is UTF-8 (one scan in C); any
+    other file is decoded UTF8_WINDOW bytes at a time, each window ending on a character's first
+    byte, so that a large file costs no text the size of itself."""
+    if data.isascii():
+        return []
+    start = 0
+    while start < len(data):
+        end = min(start + UTF8_WINDOW, len(data))
+        for _ in range(3):  # a character has at most three bytes after its first
+            if end < len(data) and (data[end] & 0xC0) == 0x80:
+                end -= 1
+        try:
+            data[start:end].decode("utf-8")
+        except UnicodeDecodeError as error:
+            offset = start + error.start
+            message = f"not UTF-8: byte {data[offset]:#04x} cannot be decoded"
+            return [Finding(LAYER, "encoding", message, path, _line(data, offset))]
+        start = end
     return []
 
 

@@ -56,7 +56,7 @@ def _parse(data: bytes, names: list[str], path: str):
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types={n: pa.dictionary(pa.int32(), pa.string()) for n in names},
-                check_utf8=True,  # every cell; the header is checked by check_layout
+                check_utf8=False,  # the whole file is UTF-8 (check_layout), so every cell is
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -94,8 +94,8 @@ def needs_text_scan(table) -> tuple[bool, bool]:
     table alone, on each column's distinct values.
 
     A file that parses can still hold a blank line (parsed as a row of empty cells) or an unclosed
-    or stray quote (a cell that takes in a quote or the lines after it). Every cell is already
-    UTF-8, or the parse would have failed. So a file whose cells hold no quote and no newline,
+    or stray quote (a cell that takes in a quote or the lines after it); it is already known to be
+    UTF-8 throughout (check_layout). So a file whose cells hold no quote and no newline,
     and that has no row of empty cells, is spared a scan of every byte; only a cell that holds
     a newline makes a record's line differ from its position.
     """
@@ -156,7 +156,7 @@ def read_table(package: DataPackage, resource: dict):
     table, found = _parse(data, names, path)
     scan, multiline = (True, False) if table is None else needs_text_scan(table)
     if scan:
-        # a blank line, an unclosed quote or a byte that is not UTF-8 explains a failed parse best
+        # a blank line or an unclosed quote explains a failed parse best
         found = file_format.check_text(path, data) or found
     if found:
         return None, found
