@@ -14,6 +14,8 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, PackageCopy, assert_finding, findings
+from validation import tables
+from validation.package import open_package
 from validation.pandera_layer import parse_values
 from validation.tables import cell_findings
 
@@ -55,3 +57,17 @@ def test_the_whole_validator_at_both_ends_of_a_large_table(tmp_path):
     for line in (5, last):
         assert_finding(result, layer="pandera", rule="type", file=SEATS, row=line, column="seats")
     assert len({f.message for f in findings(result)}) == 1
+
+
+def test_a_table_parsed_in_many_blocks_reads_as_one(monkeypatch):
+    """pyarrow parses a large table in blocks, each with its own dictionary of distinct cells; the
+    frame is the same, code for code, as when one block holds the whole table."""
+    package = open_package(str(ROOT / "datapackage.json"))
+    whole = {r["name"]: tables.read_table(package, r) for r in package.tables}
+    monkeypatch.setattr(tables, "BLOCK_BYTES", 1 << 10)
+    for resource in package.tables:
+        frame, found = tables.read_table(package, resource)
+        assert found == [] and whole[resource["name"]][1] == []
+        pd.testing.assert_frame_equal(frame, whole[resource["name"]][0])
+        for column in frame:
+            assert (frame[column].cat.codes == whole[resource["name"]][0][column].cat.codes).all()
