@@ -32,14 +32,13 @@ from bench.synthetic import ROOT, make_copy
 
 VALIDATE = [sys.executable, str(ROOT / "validate.py")]
 FRICTIONLESS = [sys.executable, "-m", "frictionless", "validate"]
-# What validate.py imports before it reads a byte, set up as validate.py sets it up: the least any
-# run that checks with Pandera in the same process can cost.
+# What validate.py imports before it reads a byte, in a process set up as validate.py's is: the
+# least any run that checks with Pandera in the same process can cost.
 IMPORTS_ONLY = [
     sys.executable,
     "-c",
-    f"import gc, os, sys; gc.disable(); sys.modules['hypothesis'] = None; sys.path.insert(0, {str(ROOT)!r}); "
-    "os.environ.setdefault('OPENBLAS_NUM_THREADS', '1'); "
-    "import pandera.pandas, pyarrow.csv, re2, jsonschema_rs, text_to_num; import validation.run",
+    f"import sys; sys.path.insert(0, {str(ROOT)!r}); from validation.process import prepare; prepare(); "
+    "import pandera.pandas, pyarrow.csv, re2, jsonschema_rs, text_to_num, validation.run",
 ]
 ONE_CORE = ["taskset", "-c", "0"]
 MIB = 2**20

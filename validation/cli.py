@@ -191,4 +191,7 @@ def quiet_stdout() -> None:
 def command() -> int:
     """The installed command. Installed, this code sits apart from any data package, so the
     descriptor to check is always named."""
+    from .process import prepare
+
+    prepare()
     return main(prog="iraq-election-seats-validate", default=None)
