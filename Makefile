@@ -1,27 +1,36 @@
 # Quick start: `make validate` checks the package; `make test` runs the whole test suite
-# (which validates the package too). Both create .venv from the pinned requirements first.
+# (which validates the package too). Both create .venv from the pinned requirements first: the
+# validator's own for `make validate`, and the test and site tools beside them for `make test`.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # Under GitHub Actions, lint findings become annotations on the pull request's lines.
 RUFF_OUTPUT := $(if $(filter true,$(GITHUB_ACTIONS)),--output-format=github)
 
-.PHONY: validate test lint clean cff
+.PHONY: validate dev test lint clean cff
 
+# The validator's own requirements alone; the tests, site, figure and recipes add requirements-dev.txt.
 $(VENV)/installed: requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
+$(VENV)/dev-installed: $(VENV)/installed requirements-dev.txt constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $@
+
 validate: $(VENV)/installed
 	$(PY) validate.py
 
-lint: $(VENV)/installed
+# The environment the tests and tools need, without running them.
+dev: $(VENV)/dev-installed
+
+lint: $(VENV)/dev-installed
 	$(PY) -m ruff check $(RUFF_OUTPUT) .
 	$(PY) -m ruff format --check $(RUFF_OUTPUT) .
 
-test: validate lint
+test: validate lint $(VENV)/dev-installed
 	$(PY) -m pytest
 
 clean:
@@ -35,5 +44,5 @@ cff:
 
 # The static website: every value beside the quote it rests on (written to _site/, not committed).
 .PHONY: site
-site: $(VENV)/installed
+site: $(VENV)/dev-installed
 	$(PY) -m tools.site

@@ -5,11 +5,11 @@ import os
 import sys
 
 if __name__ == "__main__":
-    from validation.process import prepare
+    from iraq_election_seats.process import prepare
 
     prepare()
     try:
-        from validation.cli import main
+        from iraq_election_seats.cli import main
 
         status = main()
     except KeyboardInterrupt:  # Ctrl-C before the command line took charge

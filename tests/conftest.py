@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import make_copy
-from validation.run import validate
+from iraq_election_seats.run import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["datapackage.json", "data", "schemas", "seeds"]

@@ -8,7 +8,7 @@ so the parse alone must notice each of them.
 import pytest
 
 from conftest import assert_finding, findings
-from validation import file_format
+from iraq_election_seats import file_format
 
 SEATS = "data/seat_results.csv"
 

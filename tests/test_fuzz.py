@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PARTS, ROOT, tree_digest
-from validation.cli import main
+from iraq_election_seats.cli import main
 
 settings.register_profile(
     "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

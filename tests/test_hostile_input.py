@@ -423,7 +423,7 @@ def test_usage_errors_exit_2_and_json_is_one_document(args):
 
 
 def test_a_nul_in_the_descriptor_path_is_a_usage_error(capsys):
-    from validation.cli import main
+    from iraq_election_seats.cli import main
 
     assert main(["data/\0.json", "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["status"] == 2
@@ -488,8 +488,8 @@ def test_nothing_is_written(broken, tmp_path):
 
 
 def test_the_time_budget_ends_a_run_with_a_finding(package):
-    from validation.limits import Budget
-    from validation.run import validate
+    from iraq_election_seats.limits import Budget
+    from iraq_election_seats.run import validate
 
     result = validate(str(package.descriptor), Budget(seconds=0))
     assert_finding(result, layer="limits", rule="time-budget")
@@ -533,13 +533,13 @@ def test_a_field_without_a_type_is_text(package):
 
 def test_a_fault_of_the_validator_is_never_valid(package, monkeypatch, capsys):
     """The last resort: an exception inside validation is said on stderr, with status 1, as one JSON document."""
-    import validation.run
-    from validation.cli import main
+    import iraq_election_seats.run
+    from iraq_election_seats.cli import main
 
     def broken(descriptor):
         raise ZeroDivisionError("on purpose")
 
-    monkeypatch.setattr(validation.run, "validate", broken)
+    monkeypatch.setattr(iraq_election_seats.run, "validate", broken)
     assert main([str(package.descriptor), "--json"]) == 1
     out, err = capsys.readouterr()
     assert json.loads(out)["valid"] is False and "internal error" in err

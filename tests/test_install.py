@@ -17,7 +17,9 @@ def installed(tmp_path_factory):
     source, target = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("installed")
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "validation", source / "validation", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "iraq_election_seats", source / "iraq_election_seats", ignore=shutil.ignore_patterns("__pycache__")
+    )
     pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     done = subprocess.run(
         [*pip, "--no-deps", "--no-build-isolation", "--no-index", "--target", str(target), str(source)],
@@ -39,7 +41,10 @@ def run(installed, *args, cwd):
 
 
 def test_only_the_validator_is_installed(installed):
-    assert sorted(p.name for p in installed.iterdir() if not p.name.endswith(".dist-info")) == ["bin", "validation"]
+    assert sorted(p.name for p in installed.iterdir() if not p.name.endswith(".dist-info")) == [
+        "bin",
+        "iraq_election_seats",
+    ]
 
 
 def test_installed_command_checks_a_copy_by_its_descriptor(installed, package, tmp_path):

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from validation.numbers import numbers_in, states_date, states_number
+from iraq_election_seats.numbers import numbers_in, states_date, states_number
 
 
 @pytest.mark.parametrize(

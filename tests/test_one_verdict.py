@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, PackageCopy, assert_finding, findings
-from validation import tables
-from validation.package import open_package
-from validation.pandera_layer import parse_values
-from validation.tables import cell_findings
+from iraq_election_seats import tables
+from iraq_election_seats.package import open_package
+from iraq_election_seats.pandera_layer import parse_values
+from iraq_election_seats.tables import cell_findings
 
 ROWS = 5_000_000
 SEATS = "data/seat_results.csv"

@@ -15,14 +15,14 @@ def run(code: str) -> subprocess.CompletedProcess:
 
 
 def test_prepare_sets_the_process_up():
-    done = run(f"from validation.process import prepare; prepare(); {SETUP}")
+    done = run(f"from iraq_election_seats.process import prepare; prepare(); {SETUP}")
     assert done.stdout.split() == ["False", "1", "None"], done.stderr
 
 
 def entry(call: str) -> list[str]:
     """What happens, in order, when `call` runs with the set-up and the checks replaced by records."""
     done = run(
-        "import runpy, validation.process as p, validation.cli as c; "
+        "import runpy, iraq_election_seats.process as p, iraq_election_seats.cli as c; "
         "p.prepare = lambda: print('prepare'); c.main = lambda **k: print('main') or 0; " + call
     )
     assert done.returncode == 0, done.stderr

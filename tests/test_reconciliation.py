@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 from conftest import ROOT, assert_finding
+from iraq_election_seats.reconciliation import to_csv
 from tools.reconcile import build
-from validation.reconciliation import to_csv
 
 RECONCILIATION = "data/reconciliation.csv"
 REFERENCES = "data/reference_results.csv"

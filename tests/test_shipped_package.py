@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, tree_digest
-from validation.run import validate
+from iraq_election_seats.run import validate
 
 
 def test_shipped_package_is_valid(shipped):
@@ -118,7 +118,7 @@ def test_validation_never_imports_frictionless():
         [
             sys.executable,
             "-c",
-            "import sys, validation.cli; validation.cli.main([]); print('frictionless' in sys.modules)",
+            "import sys, iraq_election_seats.cli; iraq_election_seats.cli.main([]); print('frictionless' in sys.modules)",
         ],
         capture_output=True,
         text=True,

@@ -8,14 +8,14 @@ python -m tools.reconcile --check  # exit 1 if any is stale (validation checks t
 import sys
 from pathlib import Path
 
+from iraq_election_seats import verdicts
+from iraq_election_seats.package import open_package
+from iraq_election_seats.pandera_layer import check as pandera_check
+from iraq_election_seats.reconciliation import reconcile
+from iraq_election_seats.rules import generated_tables, relational_claims
+from iraq_election_seats.tables import read_frames
+from iraq_election_seats.values import cell_frame
 from tools.readme_sections import refresh
-from validation import verdicts
-from validation.package import open_package
-from validation.pandera_layer import check as pandera_check
-from validation.reconciliation import reconcile
-from validation.rules import generated_tables, relational_claims
-from validation.tables import read_frames
-from validation.values import cell_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -71,8 +71,8 @@ def build(out: Path, root: Path = ROOT) -> Path:
 
 def check(archive: Path) -> tuple[bool, str]:
     """Validate the copy of the package inside the archive, as a downloader would get it."""
-    from validation.cli import print_summary
-    from validation.run import validate
+    from iraq_election_seats.cli import print_summary
+    from iraq_election_seats.run import validate
 
     with tempfile.TemporaryDirectory() as folder:
         with zipfile.ZipFile(archive) as zf:

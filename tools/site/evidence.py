@@ -12,9 +12,9 @@ from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 
+from iraq_election_seats.run import validate
+from iraq_election_seats.values import CELLS, NO_BLOC, cell_frame, missing
 from tools.reconcile import build, provisional
-from validation.run import validate
-from validation.values import CELLS, NO_BLOC, cell_frame, missing
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHOWN_APART = {"claim-readings", "verdicts", "claim-verdicts", "reconciliation", "disagreements"}
@@ -47,7 +47,7 @@ class Evidence:
     descriptor: dict
     schemas: dict
     tables: dict  # resource name -> list of rows
-    cells: list  # every value cell (validation.values.cell_frame), as rows
+    cells: list  # every value cell (iraq_election_seats.values.cell_frame), as rows
     reconciliation: list
     texts: dict = field(default_factory=dict)  # source_id -> the report's text
 

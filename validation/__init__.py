@@ -1,1 +1,0 @@
-"""Checks that prove the iraq-election-seats data package sound, layer by layer."""
