@@ -7,35 +7,28 @@ and the process can be set up (threads, signals) before pandas and pyarrow are i
     import iraq_election_seats as ies
     result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts,
                                                 #   .typed (tables by resource name), .derived
+    ies.RULES                                   # the rule catalogue: code, layer, reads, protects
     derived = ies.derive("datapackage.json")    # a Derived: the derived tables' rows and texts;
                                                 #   raises ies.NotValid (with .findings) if not valid
 """
-
-__all__ = [
-    "NO_BLOC",
-    "Derived",
-    "Finding",
-    "NotValid",
-    "Result",
-    "derive",
-    "plain",
-    "prepare",
-    "print_summary",
-    "validate",
-]
 
 _PUBLIC = {
     "Derived": ("derived", "Derived"),
     "Finding": ("findings", "Finding"),
     "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
     "NotValid": ("run", "NotValid"),
+    "RULES": ("catalogue", "RULES"),
     "Result": ("run", "Result"),
+    "Rule": ("findings", "Rule"),
     "derive": ("run", "derive"),
+    "list_rules": ("catalogue", "listing"),  # the catalogue as text, as --list-rules prints it
     "plain": ("values", "plain"),  # a typed cell as a reader writes it, for tools that show values
     "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
     "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
+    "rules_markdown": ("catalogue", "markdown"),  # the catalogue as the README's table
     "validate": ("run", "validate"),
 }
+__all__ = sorted(_PUBLIC)
 
 
 def __getattr__(name: str):

@@ -1,5 +1,6 @@
 """The command line: `python validate.py [datapackage.json] [--json]`, or, installed with
-`pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`.
+`pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`; with
+`--list-rules`, the catalogue of the package's own rules instead.
 
 Exit status: 0 valid, 1 invalid (or an internal error, said on stderr), 2 usage error, 130
 interrupted (Ctrl-C). The report is written
@@ -144,20 +145,27 @@ def main(argv=None, prog: str = "validate.py", default: Path | None = DEFAULT) -
 
 def _run(argv, as_json: bool, prog: str, default: Path | None) -> int:
     parser = Parser(prog=prog, description="Validate the iraq-election-seats data package (offline; never writes).")
-    if default is None:
-        parser.add_argument("descriptor", help="path to the datapackage.json of a copy of the package")
-    else:
-        parser.add_argument(
-            "descriptor",
-            nargs="?",
-            default=str(default),
-            help="path to a datapackage.json (default: the package beside this script)",
-        )
+    parser.add_argument(
+        "descriptor",
+        nargs="?",
+        default=None if default is None else str(default),
+        help="path to the datapackage.json of a copy of the package"
+        if default is None
+        else "path to a datapackage.json (default: the package beside this script)",
+    )
     parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
+    parser.add_argument("--list-rules", action="store_true", help="list the package's own rules and exit")
     try:
         args = parser.parse_args(argv)
+        if args.descriptor is None and not args.list_rules:
+            parser.error("the following arguments are required: descriptor")
     except UsageError as error:
         return report_usage(str(error), as_json, prog)
+    if args.list_rules:
+        from .catalogue import listing
+
+        print(listing())
+        return 0
     from .package import UsageError as PackageUsage
     from .run import validate
 

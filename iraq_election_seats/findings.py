@@ -1,6 +1,7 @@
 """What a check reports: one problem, located by file, row and column, and named by its rule."""
 
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,22 @@ class Finding:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the catalogue, declared once: the code its findings carry, its layer, the tables
+    it reads, one sentence on what it protects, and the function that checks it."""
+
+    code: str
+    layer: str
+    reads: tuple[str, ...]
+    protects: str
+    check: Callable = field(repr=False, compare=False)
+
+    def finding(self, message: str, file: str | None = None, row: int | None = None, column: str | None = None):
+        """A finding of this rule, located at a file, row and column."""
+        return Finding(self.layer, self.code, message, file, row, column)
 
 
 def examples(values, limit: int = 3) -> str:

@@ -8,7 +8,7 @@ published. The rules read only the typed tables, never the reconciliation file, 
 breaks one is invalid whatever `reconciliation.csv` says.
 """
 
-from .findings import Finding, per_row, show
+from .findings import Finding, Rule, per_row, show
 from .tables import lines_of
 from .values import DATE_MEASURES, missing
 
@@ -39,7 +39,7 @@ def _results(ctx):
     return results.merge(stages, on="stage_id", how="left").merge(sources, on="ref_source_id", how="left")
 
 
-def reference_seats_within_chamber(ctx) -> list[Finding]:
+def reference_seats_within_chamber(ctx, rule) -> list[Finding]:
     """No list or aggregate of the record holds more seats than the chamber it was elected to."""
     sizes = chamber_sizes(ctx.typed)
     results = ctx.once(_results).dropna(subset=["seats"])
@@ -47,9 +47,7 @@ def reference_seats_within_chamber(ctx) -> list[Finding]:
     over = results[results["seats"].astype(float) > results["chamber"].astype(float)]
     return per_row(
         over,
-        lambda r: Finding(
-            LAYER,
-            "reference-within-chamber",
+        lambda r: rule.finding(
             f"{r.list_id} has {show(r.seats)} seats at {r.stage_id} ({r.ref_source_id}), more than the chamber's {show(r.chamber)}",
             ctx.paths[RESULTS],
             int(r.line),
@@ -58,7 +56,7 @@ def reference_seats_within_chamber(ctx) -> list[Finding]:
     )
 
 
-def reference_sums_fit_chamber(ctx) -> list[Finding]:
+def reference_sums_fit_chamber(ctx, rule) -> list[Finding]:
     """A stage and source never adds up to more seats than the chamber, and a source marked complete
     adds up to exactly the chamber: a complete count that falls short has lost a list."""
     sizes = chamber_sizes(ctx.typed)
@@ -76,13 +74,11 @@ def reference_sums_fit_chamber(ctx) -> list[Finding]:
                 f"the seats of {stage} from {source} add up to {show(added)}, "
                 f"but the chamber has {show(chamber)} and the source {promise}"
             )
-            found.append(
-                Finding(LAYER, "reference-sum", message, ctx.paths[RESULTS], int(group["line"].min()), "seats")
-            )
+            found.append(rule.finding(message, ctx.paths[RESULTS], int(group["line"].min()), "seats"))
     return found
 
 
-def reference_stage_fits_date(ctx) -> list[Finding]:
+def reference_stage_fits_date(ctx, rule) -> list[Finding]:
     """Each figure is filed under the stage that was current on its source's date: not a stage that had
     not happened yet, and not one a later stage had already replaced (a 2022 article reports the
     ratified result, not the count announced before ratification). An undated source can only be
@@ -110,9 +106,7 @@ def reference_stage_fits_date(ctx) -> list[Finding]:
         if expected != r.stage_id:
             bad.append((r, expected))
     return [
-        Finding(
-            LAYER,
-            "reference-stage-date",
+        rule.finding(
             (
                 f"{r.ref_source_id} is dated {r.source_date}"
                 if not missing(r.source_date)
@@ -148,15 +142,13 @@ def well_formed(measure: str, value) -> bool:
     return pattern is None or re.fullmatch(pattern, str(value)) is not None
 
 
-def reference_facts_have_their_form(ctx) -> list[Finding]:
+def reference_facts_have_their_form(ctx, rule) -> list[Finding]:
     """A fact that is a count, a share or a day is written as one: the chamber's size and the other
     facts the rules compute with are never arbitrary text."""
     facts = ctx.typed["reference-facts"].astype(object).assign(line=lambda f: lines_of(f.index))
     bad = [(r, FACT_FORMS[r.measure][1]) for r in facts.itertuples(index=False) if not well_formed(r.measure, r.value)]
     return [
-        Finding(
-            LAYER,
-            "reference-fact-form",
+        rule.finding(
             f"the {r.measure} of {r.election_id} must be {words}",
             ctx.paths["reference-facts"],
             int(r.line),
@@ -166,9 +158,16 @@ def reference_facts_have_their_form(ctx) -> list[Finding]:
     ]
 
 
+RESULTS_READ = (RESULTS, "result-stages", "reference-sources", "reference-facts")
 RECORD_RULES = [
-    reference_facts_have_their_form,
-    reference_seats_within_chamber,
-    reference_sums_fit_chamber,
-    reference_stage_fits_date,
-]
+    Rule("reference-fact-form", LAYER, ("reference-facts",),
+         "A fact that is a count, a share or a day is written as one, so the rules never compute with arbitrary text.",
+         reference_facts_have_their_form),
+    Rule("reference-within-chamber", LAYER, RESULTS_READ,
+         "No list or aggregate of the official record holds more seats than the chamber.", reference_seats_within_chamber),
+    Rule("reference-sum", LAYER, RESULTS_READ,
+         "A stage and source never adds up past the chamber, and a source marked complete adds up to it exactly.",
+         reference_sums_fit_chamber),
+    Rule("reference-stage-date", LAYER, (RESULTS, "result-stages", "reference-sources"),
+         "Each official figure is filed under the stage that was current on its source's date.", reference_stage_fits_date),
+]  # fmt: skip
