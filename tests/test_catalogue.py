@@ -40,3 +40,19 @@ def test_no_cross_table_rule_writes_its_code_in_its_body():
         tree = ast.parse((ROOT / "iraq_election_seats" / module).read_text(encoding="utf-8"))
         calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "Finding"]
         assert calls == [], module
+
+
+def test_what_the_rules_need_is_the_shipped_package():
+    """The tables and columns checked before the rules run are those of the shipped package, so
+    the shipped package needs nothing and a table or column it adds is listed too."""
+    import json
+
+    from iraq_election_seats.contract import NEEDS
+
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    shipped = {
+        r["name"]: tuple(f["name"] for f in json.loads((ROOT / r["schema"]).read_text(encoding="utf-8"))["fields"])
+        for r in descriptor["resources"]
+        if r.get("type") == "table"
+    }
+    assert NEEDS == shipped
