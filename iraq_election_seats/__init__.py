@@ -14,7 +14,9 @@ and the process can be set up (threads, signals) before pandas and pyarrow are i
 
 _PUBLIC = {
     "Derived": ("derived", "Derived"),
+    "FAILS": ("verdicts", "FAILS"),  # the verdicts of a reading that the record contradicts
     "Finding": ("findings", "Finding"),
+    "HOLDS": ("verdicts", "HOLDS"),  # the verdicts of a reading that the record bears out
     "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
     "NotValid": ("run", "NotValid"),
     "RULES": ("catalogue", "RULES"),
@@ -22,7 +24,7 @@ _PUBLIC = {
     "Rule": ("findings", "Rule"),
     "derive": ("run", "derive"),
     "list_rules": ("catalogue", "listing"),  # the catalogue as text, as --list-rules prints it
-    "plain": ("values", "plain"),  # a typed cell as a reader writes it, for tools that show values
+    "plain": ("display", "plain"),  # a typed cell as a reader writes it, for tools that show values
     "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
     "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
     "rules_markdown": ("catalogue", "markdown"),  # the catalogue as the README's table

@@ -57,14 +57,6 @@ def examples(values, limit: int = 3) -> str:
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
 
 
-def show(value) -> str:
-    """A value as a reader writes it: 73, not np.int64(73) or 73.0."""
-    if isinstance(value, str):
-        return repr(value)
-    number = float(value)
-    return str(int(number)) if number.is_integer() else f"{number:g}"
-
-
 PER_RULE = 20
 
 

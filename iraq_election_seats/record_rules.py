@@ -8,9 +8,10 @@ published. The rules read only the typed tables, never the reconciliation file, 
 breaks one is invalid whatever `reconciliation.csv` says.
 """
 
-from .findings import Finding, Rule, per_row, show
+from .display import missing, show
+from .findings import Finding, Rule, per_row
 from .tables import lines_of
-from .values import DATE_MEASURES, missing
+from .values import DATE_MEASURES
 
 LAYER = "rules"
 RESULTS = "reference-results"

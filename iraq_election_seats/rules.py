@@ -8,11 +8,12 @@ findings; the verdicts are information about the reports, not faults of the pack
 from dataclasses import dataclass, field
 
 from .derived import Derived, derive, relational_claims
-from .findings import Finding, Rule, per_row, show
+from .display import missing, show
+from .findings import Finding, Rule, per_row
 from .reconciliation import COMPARE
 from .record_rules import RECORD_RULES
 from .tables import lines_of
-from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
+from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key
 
 LAYER = "rules"
 

@@ -1,4 +1,4 @@
-"""A verdict on every claim, reading by reading, and the points where the two reports disagree.
+"""A verdict on every claim, reading by reading, and the points where the reports disagree.
 
 A sentence may allow more than one reading; each is judged on its own (against the judged row of
 the reconciliation, the reference facts, or the dated stages of the record), and the claim's
@@ -7,13 +7,16 @@ on the reading. Two readings from different reports that cannot both be true are
 between the reports, whatever the record says of either.
 """
 
+from .display import missing
 from .reconciliation import COMPARE
-from .values import DATE_MEASURES, missing
+from .values import DATE_MEASURES
 
 VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "verdict", "judged_by", "detail"]
 CLAIM_COLUMNS = ["claim_id", "verdict", "readings"]
 DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "reading_b", "says_b", "record"]
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
+# the kinds of stage (result_stages.stage) whose count is settled, and those that come before them
+SETTLED_STAGES, EARLY_STAGES = ("final", "ratified"), ("announced", "preliminary")
 
 
 class Statements:
@@ -106,7 +109,7 @@ def judge_status(reading: dict, statements: Statements, claim: dict) -> tuple[st
     """What a reading says of the results as of its report's date, against the dated stages: results
     called final before the final stage are premature; contested results need results to contest."""
     day = statements.source_day[claim["source_id"]]
-    wanted = ["final", "ratified"] if reading["status"] in ("final", "corroborated") else ["announced", "preliminary"]
+    wanted = SETTLED_STAGES if reading["status"] in ("final", "corroborated") else EARLY_STAGES
     dated = sorted((d, s) for d, s, kind in statements.stages.get(reading["election_id"], []) if kind in wanted)
     if not dated:
         return "not_comparable", "", "the record has no dated stage to judge it by"

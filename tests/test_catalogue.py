@@ -55,4 +55,4 @@ def test_what_the_rules_need_is_the_shipped_package():
         for r in descriptor["resources"]
         if r.get("type") == "table"
     }
-    assert NEEDS == shipped
+    assert shipped == NEEDS
