@@ -8,11 +8,14 @@ and the process can be set up (threads, signals) before pandas and pyarrow are i
     result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts
 """
 
-__all__ = ["Finding", "Result", "validate"]
+__all__ = ["Finding", "Result", "show", "validate"]
 
 _PUBLIC = {
     "Finding": ("findings", "Finding"),
     "Result": ("run", "Result"),
+    # how every number is written for a reader (73, not 73.0 or np.int64(73)): the findings and the
+    # website write values one way
+    "show": ("findings", "show"),
     "validate": ("run", "validate"),
 }
 
