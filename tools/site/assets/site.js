@@ -121,9 +121,9 @@
   function sortable(table) {
     var head = table.tHead;
     if (!head) { return; }
-    var last = head.rows[head.rows.length - 1];
     var index = columnIndex(head);
-    Array.prototype.forEach.call(last.cells, function (th) {
+    Array.prototype.forEach.call(head.querySelectorAll("th"), function (th) {
+      if (th.colSpan > 1) { return; }  /* a group's heading, not a column's */
       var column = index.get(th);
       var button = document.createElement("button");
       button.type = "button";
