@@ -184,12 +184,7 @@ def test_core_content_reads_with_scripts_off(visit):
 def in_view(page, locator) -> bool:
     box = locator.bounding_box()
     size = page.viewport_size
-    return (
-        bool(box)
-        and box["y"] >= 0
-        and box["y"] + box["height"] <= size["height"]
-        and 0 <= box["x"] < size["width"]
-    )
+    return bool(box) and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] and 0 <= box["x"] < size["width"]
 
 
 def test_the_index_first_screen_shows_the_seats_of_every_election(visit, built_site):
