@@ -47,7 +47,7 @@ def test_every_claim_page_highlights_exactly_its_quote(built_site):
 
 
 def test_every_reported_value_links_to_its_claim_and_every_gap_says_why(built_site):
-    index = (built_site / "index.html").read_text(encoding="utf-8")
+    index = (built_site / "values.html").read_text(encoding="utf-8")
     checked = 0
     for row in rows("data/seat_results.csv"):
         for measure in ("seats", "rank"):
@@ -70,7 +70,7 @@ def test_official_figures_stand_beside_the_values_with_their_verdicts_and_basis(
     """Every row of the record stands beside its value with its verdict; the row the verdict rests
     on is marked judged and shown first, and alternatives and superseded versions are folded away
     under their names."""
-    index = (built_site / "index.html").read_text(encoding="utf-8")
+    index = (built_site / "values.html").read_text(encoding="utf-8")
     comparisons = [r for r in rows("data/reconciliation.csv") if r["kind"] in ("value", "gap") and r["bloc_id"]]
     assert comparisons and {r["basis"] for r in comparisons} >= {"judged", "alternative"}
     folded = "".join(re.findall(r'<details class="others">(.*?)</details>', index, re.DOTALL))
@@ -379,7 +379,9 @@ def test_the_index_opens_on_the_seats_of_every_election(built_site):
     and the legend), each reported value linking to its claim and each official figure to its row."""
     index = (built_site / "index.html").read_text(encoding="utf-8")
     main = index.split('<main id="main"')[1]
-    order = [main.index(marker) for marker in ('id="glance"', 'id="figure"', 'id="disagreements"', 'id="legend-h"')]
+    order = [
+        main.index(marker) for marker in ('id="glance"', 'id="figure"', 'id="disagreements"', 'href="values.html"')
+    ]
     assert order == sorted(order)
     judged = {r["subject"]: r for r in rows("data/reconciliation.csv") if r["basis"] == "judged"}
     seat_rows = rows("data/seat_results.csv")
@@ -396,7 +398,7 @@ def test_the_index_opens_on_the_seats_of_every_election(built_site):
                 f'href="claims/{row["seats_claim_id"]}.html#quote"' in reported and f">{row['seats']}</a>" in reported
             )
         else:
-            assert "gap" in text_of(reported) and f'href="#{subject}"' in reported
+            assert "gap" in text_of(reported) and f'href="values.html#{subject}"' in reported
         basis = judged.get(subject)
         if basis and basis["reference"]:
             assert re.search(

@@ -108,7 +108,7 @@ def visit(browser, built_site):
 
 
 def test_a_value_leads_to_its_quote_in_one_click(visit):
-    page = visit(viewport=DESKTOP).open("index.html")
+    page = visit(viewport=DESKTOP).open("values.html")
     count = page.locator("table.seats a.value").count()
     assert count >= 4
     expected = claims()
@@ -142,7 +142,7 @@ def test_keyboard_reaches_the_content_and_the_theme_toggle_remembers(visit):
 
 
 def test_arabic_names_run_right_to_left(visit):
-    page = visit(viewport=DESKTOP).open("index.html")
+    page = visit(viewport=DESKTOP).open("values.html")
     names = page.locator('table.seats [lang="ar"]')
     assert names.count() >= 5
     assert names.first.evaluate("e => getComputedStyle(e).direction") == "rtl"
@@ -172,6 +172,8 @@ def test_pages_fit_a_phone_and_screenshots_are_taken(visit):
 def test_core_content_reads_with_scripts_off(visit):
     session = visit(viewport=PHONE, java_script_enabled=False)
     page = session.open("index.html")
+    assert page.locator("#glance a.value").count() >= 4 and page.locator("#glance .gap-mini").count() >= 4
+    page = session.open("values.html")
     assert page.locator("table.seats a.value").count() >= 4
     assert page.locator("table.seats .gap").count() >= 10
     assert page.locator("#theme-slot button").count() == 0  # the toggle exists only where it works

@@ -249,6 +249,8 @@ def render_site(ev: Evidence, out: Path, release_url: str | None = None, site_ur
             jsonld=structured.script(structured.dataset(ev, cff, base, archive)),
         )
     }
+    pages["values.html"] = env.get_template("values.html").render(root="")
+    pages["claims.html"] = env.get_template("claims.html").render(root="")
     pages["find.html"] = env.get_template("find.html").render(root="", finder=found, facets=finder.options(found))
     claim_page = env.get_template("claim.html")
     for claim_id, claim in ev.claims.items():
