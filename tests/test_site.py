@@ -529,11 +529,12 @@ def test_the_index_describes_the_package_as_a_schema_org_dataset(built_site):
     assert 50 <= len(data["description"]) <= 5000  # Google's bounds for a description
     assert data["version"] == descriptor["version"] and data["description"] == descriptor["description"]
     assert data["license"] == [lic["path"] for lic in descriptor["licenses"]]
+    base = data["url"].removesuffix("index.html")  # '' unless the build was told the site's address
     for download in data["distribution"]:
         assert download["@type"] == "DataDownload" and set(download) >= DATADOWNLOAD
-        assert (built_site / download["contentUrl"]).is_file(), download
+        assert (built_site / download["contentUrl"].removeprefix(base)).is_file(), download
     tables = [r for r in descriptor["resources"] if r.get("type") == "table"]
-    urls = {d["contentUrl"] for d in data["distribution"]}
+    urls = {d["contentUrl"].removeprefix(base) for d in data["distribution"]}
     assert all(r["path"] in urls and f"json/{r['name']}.json" in urls for r in tables)
     days = sorted({f["value"] for f in rows("data/reference_facts.csv") if f["measure"] == "election_date"})
     assert data["temporalCoverage"] == f"{days[0]}/{days[-1]}"
@@ -556,9 +557,18 @@ def test_every_judged_claim_carries_a_claim_review_and_no_other_does(built_site)
         assert set(rating) >= RATING_REQUIRED | RATING_RECOMMENDED
         assert rating["alternateName"] == verdicts[claim["claim_id"]].replace("_", " ")
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        base = review["url"].removesuffix(f"claims/{claim['claim_id']}.html")
         item, source = review["itemReviewed"], sources[claim["source_id"]]
         assert item["@type"] == "Claim" and set(item) >= CLAIM_RECOMMENDED
-        assert item["appearance"]["url"] == (source["url"] or source["path"])
+        assert item["appearance"]["url"] == (source["url"] or base + source["path"])
         assert ("author" in item) == bool(source["publisher"]) and ("datePublished" in item) == bool(source["date"])
-        assert review["author"]["url"] == "index.html"
+        assert review["author"]["url"] == base + "index.html"
     assert reviewed
+
+
+def test_the_json_ld_gives_full_addresses_when_the_site_address_is_known(tmp_path):
+    out = tmp_path / "site"
+    render_site(gather(ROOT / "datapackage.json"), out, site_url="https://example.org/seats")
+    (data,) = json_ld((out / "index.html").read_text(encoding="utf-8"))
+    assert data["url"] == "https://example.org/seats/index.html"
+    assert all(d["contentUrl"].startswith("https://example.org/seats/") for d in data["distribution"])

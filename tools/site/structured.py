@@ -80,6 +80,7 @@ def dataset(ev: Evidence, cff: dict, base: str, archive: dict | None) -> dict:
                 "encodingFormat": "application/zip",
                 "contentUrl": base + archive["path"],
                 "sha256": archive["sha256"],
+                "contentSize": f"{archive['bytes']} bytes",
             },
         )
     days = election_days(ev)
