@@ -572,3 +572,15 @@ def test_the_json_ld_gives_full_addresses_when_the_site_address_is_known(tmp_pat
     (data,) = json_ld((out / "index.html").read_text(encoding="utf-8"))
     assert data["url"] == "https://example.org/seats/index.html"
     assert all(d["contentUrl"].startswith("https://example.org/seats/") for d in data["distribution"])
+
+
+def test_a_version_the_changelog_does_not_date_offers_no_archive(package, tmp_path):
+    """The archive is the release: a version with no dated release gets none, and the index says so."""
+    for part in ("README.md", "CITATION.cff", "LICENSE", "figures"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, package.root / part)
+    out = tmp_path / "site"
+    render_site(gather(package.descriptor), out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert not (out / "download").exists() and "No archive of version" in index
+    (data,) = json_ld(index)
+    assert not any(d["encodingFormat"] == "application/zip" for d in data["distribution"])

@@ -208,7 +208,7 @@ def package_archive(ev: Evidence, out: Path) -> dict | None:
     in the site's download folder with its sha256; None when the version has no release entry yet."""
     try:
         archive = release.build(out / "download", ev.root)
-    except SystemExit:  # CHANGELOG.md dates no release of this version: there is nothing to offer
+    except (SystemExit, FileNotFoundError):  # no changelog dates a release of this version: nothing to offer
         return None
     data = archive.read_bytes()
     return {
