@@ -28,6 +28,7 @@ _PUBLIC = {
     "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
     "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
     "rules_markdown": ("catalogue", "markdown"),  # the catalogue as the README's table
+    "show": ("display", "show"),  # how a number is written for a reader (73, not 73.0), everywhere
     "validate": ("run", "validate"),
 }
 __all__ = sorted(_PUBLIC)

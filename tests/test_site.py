@@ -3,6 +3,7 @@ page highlights exactly the claim's quote, gaps are drawn with their kind and re
 verdict has a style of its own, and nothing is loaded from outside the site's folder."""
 
 import csv
+import hashlib
 import html
 import json
 import re
@@ -11,9 +12,12 @@ import shutil
 import pytest
 
 from conftest import ROOT
+from tools import release
 from tools.site.citation import bibtex, read_cff
 from tools.site.evidence import InvalidPackage, gather
+from tools.site.markup import render, shown
 from tools.site.pages import VERDICTS, arabic, claim_summary, render_site
+from tools.site.structured import RATING_SCALE
 
 
 def rows(file: str) -> list[dict]:
@@ -39,11 +43,11 @@ def test_every_claim_page_highlights_exactly_its_quote(built_site):
         page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
         marks = re.findall(r'<mark id="quote"[^>]*>(.*?)</mark>', page, re.DOTALL)
         assert len(marks) == 1, claim["claim_id"]
-        assert text_of(marks[0]) == claim["quote"], claim["claim_id"]
+        assert text_of(marks[0]) == shown(claim["quote"]), claim["claim_id"]
 
 
 def test_every_reported_value_links_to_its_claim_and_every_gap_says_why(built_site):
-    index = (built_site / "index.html").read_text(encoding="utf-8")
+    index = (built_site / "values.html").read_text(encoding="utf-8")
     checked = 0
     for row in rows("data/seat_results.csv"):
         for measure in ("seats", "rank"):
@@ -66,7 +70,7 @@ def test_official_figures_stand_beside_the_values_with_their_verdicts_and_basis(
     """Every row of the record stands beside its value with its verdict; the row the verdict rests
     on is marked judged and shown first, and alternatives and superseded versions are folded away
     under their names."""
-    index = (built_site / "index.html").read_text(encoding="utf-8")
+    index = (built_site / "values.html").read_text(encoding="utf-8")
     comparisons = [r for r in rows("data/reconciliation.csv") if r["kind"] in ("value", "gap") and r["bloc_id"]]
     assert comparisons and {r["basis"] for r in comparisons} >= {"judged", "alternative"}
     folded = "".join(re.findall(r'<details class="others">(.*?)</details>', index, re.DOTALL))
@@ -115,10 +119,10 @@ def test_every_link_inside_the_site_resolves(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for address in re.findall(r'href="([^"]+)"', text):
-            if "://" in address or address.startswith(("mailto:", "#")):
+            if "://" in address or address.startswith("mailto:"):
                 continue
             path, _, fragment = html.unescape(address).partition("#")
-            target = (page.parent / path).resolve()
+            target = (page.parent / path.split("?")[0]).resolve() if path else page
             assert target.is_file(), (page, address)
             if fragment and target.suffix == ".html":
                 assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (page, address)
@@ -163,7 +167,7 @@ def test_a_folder_the_command_did_not_write_is_never_emptied(tmp_path):
 
 def test_a_new_table_appears_on_the_site_and_beside_the_claims_it_cites(package, tmp_path):
     """A table added to the package gets its page, and its rows show on the pages of the claims they cite."""
-    for part in ("README.md", "CITATION.cff", "LICENSE", "figures"):
+    for part in ("README.md", "CITATION.cff", "LICENSE", "CHANGELOG.md", "figures"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, package.root / part)
     (package.root / "data" / "readings.csv").write_text(
         "claim_id,reading,verdict\nrasanah-sadrist-2021-seats,seats of the Sadrist list alone,depends_on_reading\n",
@@ -338,3 +342,245 @@ def test_each_source_is_shown_as_original_or_repost_as_the_table_says(built_site
                 assert match.groups() == (source["copy"], source["copy"]), source["ref_source_id"]
                 shown += 1
     assert shown
+
+
+def sources_text() -> dict[str, str]:
+    return {s["source_id"]: (ROOT / s["path"]).read_text(encoding="utf-8") for s in rows("data/sources.csv")}
+
+
+def test_the_reports_marks_are_drawn_and_the_highlight_is_the_quote_less_its_marks(built_site):
+    texts = sources_text()
+    marked = 0
+    for claim in rows("data/claims.csv"):
+        text, start, end = texts[claim["source_id"]], int(claim["start"]), int(claim["end"])
+        page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
+        report = re.search(r'<div class="report-text" lang="en">(.*?)</div>', page, re.DOTALL).group(1)
+        mark = re.search(r'<mark id="quote"[^>]*>(.*?)</mark>', report, re.DOTALL).group(1)
+        assert text_of(mark) == shown(text, start, end) == text[start:end].replace("**", ""), claim["claim_id"]
+        assert text_of(report) == shown(text)  # the whole report, every code point but the marks
+        marked += report.count("<strong>")
+    assert "**" in "".join(texts.values()) and marked, "no bold mark of the reports was drawn"
+    assert "**" not in text_of(report)
+
+
+def test_marks_nest_inside_one_highlight_wherever_it_falls():
+    text = "# Head line\nsome **bold words** and *fait accompli* here; 3 * 4 = 12 and x**2"
+    start, end = text.index("line"), text.index("words") + 3
+    html_text = str(render(text, start, end, ' id="quote"'))
+    assert html_text.count("<mark") == 1
+    assert text_of(re.search(r"<mark[^>]*>(.*?)</mark>", html_text, re.DOTALL).group(1)) == "line\nsome bold wor"
+    assert "<em>fait accompli</em>" in html_text and "3 * 4" in html_text and "x**2" in html_text
+    assert re.search(r'aria-level="1">Head ', html_text)
+    assert str(render("a <b>**c**</b>")) == "a &lt;b&gt;<strong>c</strong>&lt;/b&gt;"
+
+
+def test_the_index_opens_on_the_seats_of_every_election(built_site):
+    """The compact table of every election's seats comes first (before the figure, the disagreements
+    and the legend), each reported value linking to its claim and each official figure to its row."""
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    main = index.split('<main id="main"')[1]
+    order = [
+        main.index(marker) for marker in ('id="glance"', 'id="figure"', 'id="disagreements"', 'href="values.html"')
+    ]
+    assert order == sorted(order)
+    judged = {r["subject"]: r for r in rows("data/reconciliation.csv") if r["basis"] == "judged"}
+    seat_rows = rows("data/seat_results.csv")
+    assert {r["election_id"] for r in seat_rows} == {e["election_id"] for e in rows("data/elections.csv")}
+    for row in seat_rows:
+        subject = f"seats/{row['election_id']}/{row['bloc_id']}"
+        found = re.search(
+            rf'<td class="num" id="at/{re.escape(subject)}"[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>', index, re.DOTALL
+        )
+        assert found, subject
+        reported, official = found.groups()
+        if row["seats_status"] == "reported":
+            assert (
+                f'href="claims/{row["seats_claim_id"]}.html#quote"' in reported and f">{row['seats']}</a>" in reported
+            )
+        else:
+            assert "gap" in text_of(reported) and f'href="values.html#{subject}"' in reported
+        basis = judged.get(subject)
+        if basis and basis["reference"]:
+            assert re.search(
+                rf'href="tables/reconciliation.html#{re.escape(basis["reconciliation_id"])}"[^>]*>{basis["reference"]}</a>',
+                official,
+            )
+            assert f'data-verdict="{basis["verdict"]}"' in official
+        else:
+            assert text_of(official).strip() == "–"
+
+
+def test_no_template_names_a_count_a_year_or_a_chamber_size():
+    """Counts of reports, the elections' years and the chamber's size come from the tables."""
+    for template in (ROOT / "tools" / "site" / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8").lower()
+        for fixed in ("two reports", "both reports", "2018", "2021", "329"):
+            assert fixed not in text, (template.name, fixed)
+
+
+def test_every_table_has_a_page_with_its_dictionary_downloads_and_a_permalink_per_value(built_site):
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    version = descriptor["version"]
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    for resource in (r for r in descriptor["resources"] if r.get("type") == "table"):
+        name, schema = resource["name"], json.loads((ROOT / resource["schema"]).read_text(encoding="utf-8"))
+        page = (built_site / "tables" / f"{name}.html").read_text(encoding="utf-8")
+        table_rows = rows(resource["path"])
+        assert f"<strong>{len(table_rows)} rows.</strong>" in page
+        for download in (resource["path"], f"json/{name}.json", resource["schema"]):
+            assert f'href="../{download}" download' in page and (built_site / download).is_file()
+        assert f'href="json/{name}.json"' in index
+        as_json = json.loads((built_site / "json" / f"{name}.json").read_text(encoding="utf-8"))
+        assert (
+            len(as_json) == len(table_rows)
+            and [list(r) for r in as_json[:1]] == [[f["name"] for f in schema["fields"]]][: len(as_json)]
+        )
+        dictionary = page.split('id="dictionary"')[1].split("</table>")[0]
+        for field in schema["fields"]:
+            assert f'<tr id="column-{field["name"]}"><td><code>{field["name"]}</code></td>' in dictionary
+            assert html.escape(field.get("description", ""), quote=False)[:40] in html.unescape(
+                dictionary
+            ) or not field.get("description")
+        key = schema.get("primaryKey") or []
+        key = [key] if isinstance(key, str) else key
+        for number, row in enumerate(table_rows, 1):
+            rid = "|".join(row[k] for k in key) if key else f"row-{number}"
+            assert f'<tr id="{html.escape(rid)}">' in page, (name, rid)
+            assert f'id="{html.escape(rid)}~{schema["fields"][0]["name"]}"' in page, (name, rid)
+            assert f"{descriptor['name']} {version}, table {name}, row {html.escape(rid, quote=False)}" in page, (
+                name,
+                rid,
+            )
+
+
+def test_every_bloc_and_list_has_a_page_with_its_identifiers_results_and_claims(built_site):
+    identifiers = rows("data/identifiers.csv")
+    claims = rows("data/claims.csv")
+    for bloc in rows("data/blocs.csv"):
+        page = (built_site / "blocs" / f"{bloc['bloc_id']}.html").read_text(encoding="utf-8")
+        assert bloc["name_en"] in html.unescape(page) and (not bloc["name_ar"] or bloc["name_ar"] in page)
+        about = [c for c in claims if bloc["bloc_id"] in (c["bloc_id"], c["ref_bloc_id"])]
+        for claim in about:
+            assert f'href="../claims/{claim["claim_id"]}.html#quote"' in page
+    for listed in rows("data/reference_lists.csv"):
+        page = (built_site / "lists" / f"{listed['list_id']}.html").read_text(encoding="utf-8")
+        results = [r for r in rows("data/reference_results.csv") if r["list_id"] == listed["list_id"]]
+        assert len(re.findall(r'<tr id="[^"|]+\|[^"|]+"><td>', page)) == len(results)
+    addresses = {
+        "wikidata": "https://www.wikidata.org/wiki/{}",
+        "partyfacts": "https://partyfacts.herokuapp.com/data/partycodes/{}/",
+    }
+    assert identifiers
+    for row in identifiers:
+        kind, key = ("blocs", row["bloc_id"]) if row["bloc_id"] else ("lists", row["list_id"])
+        page = (built_site / kind / f"{key}.html").read_text(encoding="utf-8")
+        assert (
+            f'<a class="external" href="{addresses[row["scheme"]].format(row["identifier"])}">{row["identifier"]}</a>'
+            in page
+        )
+
+
+def test_the_whole_package_downloads_as_the_release_archive_with_its_sha256(built_site, tmp_path):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    expected = release.build(tmp_path)
+    copy = built_site / "download" / expected.name
+    assert copy.read_bytes() == expected.read_bytes()
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+    assert f'href="download/{expected.name}" download' in index and f'<code class="sha">{digest}</code>' in index
+    assert (built_site / "download" / f"{expected.name}.sha256").read_text(
+        encoding="utf-8"
+    ) == f"{digest}  {expected.name}\n"
+
+
+def json_ld(page: str) -> list[dict]:
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    ]
+
+
+# Google's documented properties (Search Central, "Dataset" and "Fact check (ClaimReview)" structured
+# data: developers.google.com/search/docs/appearance/structured-data/dataset and .../factcheck).
+DATASET_REQUIRED = {"name", "description"}
+DATASET_RECOMMENDED = {
+    "creator",
+    "license",
+    "version",
+    "distribution",
+    "temporalCoverage",
+    "spatialCoverage",
+    "keywords",
+    "url",
+    "isAccessibleForFree",
+}
+DATADOWNLOAD = {"contentUrl", "encodingFormat"}
+CLAIMREVIEW_REQUIRED = {"claimReviewed", "reviewRating", "url"}
+CLAIMREVIEW_RECOMMENDED = {"author", "datePublished", "itemReviewed"}
+CLAIM_RECOMMENDED = {"appearance", "firstAppearance"}  # author and datePublished where the report names them
+RATING_REQUIRED = {"alternateName"}
+RATING_RECOMMENDED = {"bestRating", "name", "ratingValue", "worstRating"}
+
+
+def test_the_index_describes_the_package_as_a_schema_org_dataset(built_site):
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    (data,) = json_ld((built_site / "index.html").read_text(encoding="utf-8"))
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Dataset"
+    assert set(data) >= DATASET_REQUIRED | DATASET_RECOMMENDED
+    assert 50 <= len(data["description"]) <= 5000  # Google's bounds for a description
+    assert data["version"] == descriptor["version"] and data["description"] == descriptor["description"]
+    assert data["license"] == [lic["path"] for lic in descriptor["licenses"]]
+    base = data["url"].removesuffix("index.html")  # '' unless the build was told the site's address
+    for download in data["distribution"]:
+        assert download["@type"] == "DataDownload" and set(download) >= DATADOWNLOAD
+        assert (built_site / download["contentUrl"].removeprefix(base)).is_file(), download
+    tables = [r for r in descriptor["resources"] if r.get("type") == "table"]
+    urls = {d["contentUrl"].removeprefix(base) for d in data["distribution"]}
+    assert all(r["path"] in urls and f"json/{r['name']}.json" in urls for r in tables)
+    days = sorted({f["value"] for f in rows("data/reference_facts.csv") if f["measure"] == "election_date"})
+    assert data["temporalCoverage"] == f"{days[0]}/{days[-1]}"
+
+
+def test_every_judged_claim_carries_a_claim_review_and_no_other_does(built_site):
+    verdicts = {r["claim_id"]: r["verdict"] for r in rows("data/claim_verdicts.csv")}
+    sources = {s["source_id"]: s for s in rows("data/sources.csv")}
+    reviewed = 0
+    for claim in rows("data/claims.csv"):
+        found = json_ld((built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8"))
+        if verdicts[claim["claim_id"]] not in RATING_SCALE:
+            assert found == [], claim["claim_id"]
+            continue
+        (review,) = found
+        reviewed += 1
+        assert review["@type"] == "ClaimReview" and set(review) >= CLAIMREVIEW_REQUIRED | CLAIMREVIEW_RECOMMENDED
+        assert review["claimReviewed"] == claim["reading"]
+        rating = review["reviewRating"]
+        assert set(rating) >= RATING_REQUIRED | RATING_RECOMMENDED
+        assert rating["alternateName"] == verdicts[claim["claim_id"]].replace("_", " ")
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        base = review["url"].removesuffix(f"claims/{claim['claim_id']}.html")
+        item, source = review["itemReviewed"], sources[claim["source_id"]]
+        assert item["@type"] == "Claim" and set(item) >= CLAIM_RECOMMENDED
+        assert item["appearance"]["url"] == (source["url"] or base + source["path"])
+        assert ("author" in item) == bool(source["publisher"]) and ("datePublished" in item) == bool(source["date"])
+        assert review["author"]["url"] == base + "index.html"
+    assert reviewed
+
+
+def test_the_json_ld_gives_full_addresses_when_the_site_address_is_known(tmp_path):
+    out = tmp_path / "site"
+    render_site(gather(ROOT / "datapackage.json"), out, site_url="https://example.org/seats")
+    (data,) = json_ld((out / "index.html").read_text(encoding="utf-8"))
+    assert data["url"] == "https://example.org/seats/index.html"
+    assert all(d["contentUrl"].startswith("https://example.org/seats/") for d in data["distribution"])
+
+
+def test_a_version_the_changelog_does_not_date_offers_no_archive(package, tmp_path):
+    """The archive is the release: a version with no dated release gets none, and the index says so."""
+    for part in ("README.md", "CITATION.cff", "LICENSE", "figures"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, package.root / part)
+    out = tmp_path / "site"
+    render_site(gather(package.descriptor), out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert not (out / "download").exists() and "No archive of version" in index
+    (data,) = json_ld(index)
+    assert not any(d["encodingFormat"] == "application/zip" for d in data["distribution"])

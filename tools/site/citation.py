@@ -43,3 +43,9 @@ def cite_claim(name: str, version: str, claim_id: str) -> str:
 
 def cite_comparison(name: str, version: str, reconciliation_id: str) -> str:
     return f"{name} {version}, reconciliation {reconciliation_id}"
+
+
+def cite_row(name: str, version: str, table: str, row_id: str) -> str:
+    """One value's citation: the version, the table and the row; the value is the row's cell in
+    the column the reader names."""
+    return f"{name} {version}, table {table}, row {row_id}"

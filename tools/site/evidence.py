@@ -195,7 +195,7 @@ class Evidence:
                 "label": lists[r["list_id"]]["name"],
                 "label_ar": lists[r["list_id"]]["name_ar"],
                 "value": "; ".join(
-                    f"{r[measure]:,} {measure}" for measure in ("seats", "votes") if r[measure] is not None
+                    f"{ies.show(r[measure])} {measure}" for measure in ("seats", "votes") if r[measure] is not None
                 ),
                 "quote": r["quote"],
                 "note": r["note"],

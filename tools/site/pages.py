@@ -4,6 +4,8 @@ Pages link to each other and to the copied files by relative addresses, so the f
 from a web server, from GitHub Pages, and opened straight from disk.
 """
 
+import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +14,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 import iraq_election_seats as ies
-from tools.site.citation import bibtex, cite_claim, cite_comparison, read_cff
+from tools import release
+from tools.site import finder, markup, structured
+from tools.site.citation import bibtex, cite_claim, cite_comparison, cite_row, read_cff
 from tools.site.evidence import Evidence
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +50,12 @@ BASIS = {
     "superseded": "superseded: an earlier version of a revised source",
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+# identifier scheme -> the address of an identifier's own page (identifiers.csv); a scheme not
+# named here is shown as text, not linked to a guessed address
+IDENTIFIER_PAGES = {
+    "wikidata": "https://www.wikidata.org/wiki/{}",
+    "partyfacts": "https://partyfacts.herokuapp.com/data/partycodes/{}/",
+}
 
 
 def arabic(text) -> Markup:
@@ -81,10 +91,23 @@ def claim_summary(overall: str, readings: list[dict]) -> str:
     )
 
 
-def row_id(schema: dict, row: dict) -> str:
-    """A row's anchor: its primary key (fields joined by '|'), so a key's value links to its row."""
+def row_id(schema: dict, row: dict, number: int = 0) -> str:
+    """A row's anchor: its primary key (fields joined by '|'), so a key's value links to its row;
+    a table without a key numbers its rows from 1 (row-1), in the order of its CSV."""
     key = schema.get("primaryKey", [])
+    if not key:
+        return f"row-{number}" if number else ""
     return "|".join(str(row[k]) for k in ([key] if isinstance(key, str) else key))
+
+
+def value(cell) -> str:
+    """A value as the site writes it: numbers by the library's one rule (ies.show), text as it is."""
+    return cell if isinstance(cell, str) else ies.show(cell)
+
+
+def identifier_link(scheme: str, identifier: str) -> str | None:
+    page = IDENTIFIER_PAGES.get(scheme)
+    return page.format(identifier) if page else None
 
 
 def referenced(schemas: dict, schema: dict, name: str) -> str | None:
@@ -149,7 +172,7 @@ def environment(ev: Evidence, cff_text: str, cff: dict, release_url: str | None)
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(arabic=arabic, verdict=verdict, words=lambda s: str(s).replace("_", " "))
+    env.filters.update(arabic=arabic, verdict=verdict, words=lambda s: str(s).replace("_", " "), value=value)
     name = ev.descriptor["name"]
     env.globals.update(
         ev=ev,
@@ -160,6 +183,8 @@ def environment(ev: Evidence, cff_text: str, cff: dict, release_url: str | None)
         release_url=release_url,
         cite_claim=lambda claim_id: cite_claim(name, ev.version, claim_id),
         cite_comparison=lambda row_id: cite_comparison(name, ev.version, row_id),
+        cite_row=lambda table, row_id: cite_row(name, ev.version, table, row_id),
+        identifier_link=identifier_link,
         legend=legend(),
         claim_summary=claim_summary,
         basis_words=BASIS,
@@ -175,28 +200,81 @@ def write(out: Path, relative: str, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
-def render_site(ev: Evidence, out: Path, release_url: str | None = None) -> list[str]:
-    """Write every page and copy every linked file into `out`; return the pages written."""
+def package_archive(ev: Evidence, out: Path) -> dict | None:
+    """The release archive of the package (tools.release builds it, byte for byte as released),
+    in the site's download folder with its sha256; None when the version has no release entry yet."""
+    try:
+        archive = release.build(out / "download", ev.root)
+    except (SystemExit, FileNotFoundError):  # no changelog dates a release of this version: nothing to offer
+        return None
+    data = archive.read_bytes()
+    return {
+        "path": archive.relative_to(out).as_posix(),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+        "checksum": f"{archive.relative_to(out).as_posix()}.sha256",
+    }
+
+
+def write_json(out: Path, ev: Evidence) -> None:
+    """Each table as a JSON array of its rows, typed as validation typed them (null for a gap)."""
+    for resource in ev.resources:
+        write(
+            out, f"json/{resource['name']}.json", json.dumps(ev.tables[resource["name"]], ensure_ascii=False, indent=1)
+        )
+
+
+def render_site(ev: Evidence, out: Path, release_url: str | None = None, site_url: str = "") -> list[str]:
+    """Write every page and copy every linked file into `out`; return the pages written.
+
+    `site_url` is the address the site is published at, for the addresses search engines read in
+    its JSON-LD; without it they are relative to the page."""
     prepare(out)
     cff_text, cff = read_cff(ev.root)
     env = environment(ev, cff_text, cff, release_url)
     figures = readme_figures(ev.root)
-    pages = {"index.html": env.get_template("index.html").render(root="", figures=figures)}
+    archive = package_archive(ev, out)
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    found = finder.rows(ev)
+    pages = {
+        "index.html": env.get_template("index.html").render(
+            root="",
+            figures=figures,
+            archive=archive,
+            finder=found,
+            facets=finder.options(found),
+            jsonld=structured.script(structured.dataset(ev, cff, base, archive)),
+        )
+    }
+    pages["values.html"] = env.get_template("values.html").render(root="")
+    pages["claims.html"] = env.get_template("claims.html").render(root="")
+    pages["find.html"] = env.get_template("find.html").render(root="", finder=found, facets=finder.options(found))
     claim_page = env.get_template("claim.html")
     for claim_id, claim in ev.claims.items():
         text = ev.texts[claim["source_id"]]
+        review = structured.claim_review(
+            ev, cff, base, claim_id, claim_summary(ev.claim_verdict(claim_id), ev.readings_of(claim_id))
+        )
         pages[f"claims/{claim_id}.html"] = claim_page.render(
             root="../",
             claim=claim,
-            before=text[: claim["start"]],
-            quote=text[claim["start"] : claim["end"]],
-            after=text[claim["end"] :],
+            report_html=markup.render(
+                text, claim["start"], claim["end"], f' id="quote" data-claim="{escape(claim_id)}" tabindex="-1"', arabic
+            ),
+            quote_html=markup.render(claim["quote"], escape_run=arabic),
+            jsonld=structured.script(review) if review else "",
         )
     table_page = env.get_template("table.html")
     for resource in ev.resources:
         pages[f"tables/{resource['name']}.html"] = table_page.render(
             root="../", resource=resource, schema=ev.schemas[resource["name"]], rows=ev.tables[resource["name"]]
         )
+    for kind, template in (("bloc", "bloc.html"), ("list", "list.html")):
+        page = env.get_template(template)
+        for entry in found:
+            if entry["kind"] == kind:
+                pages[f"{kind}s/{entry['id']}.html"] = page.render(root="../", key=entry["id"], entry=entry)
+    write_json(out, ev)
     for relative, text in pages.items():
         write(out, relative, text)
     for relative in files_to_copy(ev, figures):
