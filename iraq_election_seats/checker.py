@@ -88,6 +88,12 @@ class Record:
         for r in typed["bloc-names"].itertuples(index=False):
             self.local.setdefault(str(r.source_id), []).append((str(r.name), f"bloc:{r.bloc_id}"))
         self.sha = typed["_sources_sha256"]
+        ran = {}
+        for r in typed["reference-results"].itertuples(index=False):
+            ran.setdefault(f"list:{r.list_id}", set()).add(self.refs.stages[r.stage_id].election_id)
+        for bloc, election in self.links:
+            ran.setdefault(f"bloc:{bloc}", set()).add(election)
+        self.only_in = {key: next(iter(found)) for key, found in ran.items() if len(found) == 1}
 
     def names(self, text_bytes: bytes) -> Names:
         spellings = []
@@ -107,7 +113,7 @@ class Record:
                 if not missing(r.name_ar):
                     spellings.append((str(r.name_ar), f"bloc:{r.bloc_id}"))
         source = self.sha.get(hashlib.sha256(text_bytes).hexdigest())
-        return Names(self.local.get(source, []) + spellings)
+        return Names(self.local.get(source, []) + spellings, self.only_in)
 
     def lists_of(self, subject: str, election: str | None) -> tuple[str, list[str], str]:
         """(the list or bloc named, the reference lists whose figures it is, why none if so)."""

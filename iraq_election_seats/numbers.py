@@ -130,7 +130,7 @@ def number_spans(text: str) -> list[tuple[int, int, float, bool]]:
         if ordinal and ordinal.end() > end and not lowered[ordinal.end() : ordinal.end() + 1].isalpha():
             found.append((match.start(), ordinal.end(), float(ordinal.group(1)), True))
             continue
-        if match.start() > 0 and lowered[match.start() - 1].isalpha():
+        if match.start() > 0 and lowered[match.start() - 1].isascii() and lowered[match.start() - 1].isalpha():
             continue  # part of a word or code ('covid19', 'h2o'), not a figure
         found.append((match.start(), end, float(match.group(0).replace(",", "")), False))
     pronouns = [m.span() for m in PRONOUN_ONE.finditer(lowered)]

@@ -15,7 +15,7 @@ by the named limits in `limits.py`, each with a finding of its own.
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .limits import MAX_CHECK_FIGURES, MAX_CHECK_STATEMENTS, MAX_SENTENCE_CHARS
 from .numbers import MONTHS, number_spans
@@ -66,11 +66,12 @@ CLAUSE_BREAK = re.compile(
     r"[,;،؛]|\b(?:compared (?:to|with)|from|against|versus|while|whereas|but|than|up from|down from)\b|\bto\s(?=\d)|مقابل|مقارنة|بعد\s?[اأ]ن\sكان"
 )
 PREVIOUS = re.compile(
-    r"\b(?:previous|last|outgoing|former|prior)\s(?:\w+\s)?(?:parliament|assembly|election|vote|house|legislature)|السابق|الماضية|الماضي"
+    r"\b(?:previous|last|outgoing|prior)\s(?:\w+\s)?(?:parliament|assembly|elections?|vote|house|legislature)\b|(?:في|ب)\s?(?:البرلمان|الانتخابات|الدورة|المجلس)\s(?:السابق|السابقة|الماضية|الماضي)"
 )
 MODIFIER = re.compile(
-    r"(?:led by|headed by|consisting of|composed of|comprising|including|includes|which includes|allied with|ally of|an ally of|as well as|بزعامة|برئاسة|يتزعمها|المتحالف مع|ويضم|تضم|يضم)[^,;.،]{0,40}$"
+    r"(?:led by|headed by|consisting of|composed of|comprising|including|includes|which includes|allied with|ally of|an ally of|as well as|بزعامة|برئاسة|يتزعمها|لزعيم|التابعة ل|التابع ل|المتحالف مع|ويضم|تضم|يضم)[^,;.،]{0,40}$"
 )
+FOLLOWING = re.compile(r"followed by|ahead of|than|before|over|تليها|يليه|يليها|تلاه|تلتها")
 AFTER_LINK = re.compile(r"^\s?(?:for|to|went to|(?:secured|won|held|obtained|taken|gained|received) by)\s(?:the\s)?")
 EACH = re.compile(r"^\s?(?:each|apiece|لكل منهما|لكل منها)")
 TURNOUT = re.compile(r"turnout|participation|voters? cast|نسبة\s(?:ال)?مشاركة|المشاركة|الاقبال|الإقبال")
@@ -115,8 +116,15 @@ ARABIC_RANK = re.compile(
     + r")|(?:حل|جاء|حلت|جاءت)\s(?:\S+\s){0,4}?(ثانيا|ثالثا|رابعا|خامسا|اولا)"
 )
 FIRST_PLACE = re.compile(
-    r"\b(?:the\s)?(?:largest|biggest|top)\s(?:vote\s)?(?:winner|bloc|party|list|coalition|alliance|number of seats)|\bthe winner of the elections?\b|\bwon the most seats\b|\bcame first\b|\bfirst place\b|في\sالمقدمة|الكتلة\sالأكبر|الكتلة\sالاكبر|تصدر\w{0,2}"
+    r"\b(?:the\s)?(?:largest|biggest|top)\s(?:vote\s)?(?:winner|bloc|party|list|coalition|alliance|number of seats)|\bthe winner of the elections?\b|\bwon (?:the )?most seats\b|(?:أعلى|أكبر|اكبر|اعلى)\sعدد\s(?:من\s)?(?:ال)?مقاعد|\bcame first\b|\bfirst place\b|في\sالمقدمة|الكتلة\sالأكبر|الكتلة\sالاكبر|تصدر\w{0,2}"
 )
+REGIONAL = re.compile(
+    r"\bamong (?:the )?(?:kurdish|sunni|shiite|shia|arab|turkmen|christian)|\bin (?:the )?kurdistan region|في إقليم|إقليم كردستان|الأحزاب الكردية"
+)
+SUBNATIONAL = re.compile(
+    r"\b(?:province|governorate|in kirkuk|in baghdad|in nineveh|in basra)\b|محافظة\s|للعاصمة|في كركوك"
+)
+NATIONAL = re.compile(r"^\s?(?:\w+\s){0,2}?(?:overall|in the country|nationally|nationwide)")
 MONTH_WORD = "|".join(rf"{m}|{m[:3]}\.?" for m in MONTHS) + "|sept\\.?"
 ARABIC_MONTHS = {
     "يناير": 1,
@@ -139,16 +147,32 @@ ARABIC_MONTHS = {
     "نوفمبر": 11,
     "ديسمبر": 12,
 }
+ARABIC_DAYS = {
+    "الأول": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+    "العاشر": 10,
+    "الحادي عشر": 11,
+    "الثاني عشر": 12,
+}
 DATE = re.compile(
     rf"\b(?:(?P<m1>{MONTH_WORD})\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<y1>(?:19|20)\d\d))?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{MONTH_WORD})(?:,?\s(?P<y2>(?:19|20)\d\d))?)(?![a-z])"
     rf"|(?P<d3>\d{{1,2}})\s(?:من\s)?(?P<m3>{'|'.join(ARABIC_MONTHS)})(?:\s(?P<y3>(?:19|20)\d\d))?"
+    rf"|(?P<d4>{'|'.join(sorted(ARABIC_DAYS, key=len, reverse=True))})\sمن\s(?:شهر\s)?(?P<m4>{'|'.join(ARABIC_MONTHS)})"
 )
 ELECTION_AFTER_DATE = re.compile(
     r"^\s?(?:\w+\s){0,2}?(?:elections?|vote|polls?|ballot)\b|^\s?(?:\S+\s){0,2}?(?:الانتخابات|انتخابات|الاقتراع)"
 )
 ELECTION_BEFORE_DATE = re.compile(
-    r"(?:(?:elections?|vote|polls?|voting)\s(?:was\s|were\s)?(?:held\s)?on\s|held\son\s|التي\sجرت\sفي\s|التي\sأجريت\sفي\s|التي\sاجريت\sفي\s|جرت\sفي\s)(?:the\s)?$"
+    r"(?:(?:elections?|vote|polls?|voting)\s(?:was\s|were\s)?(?:held\s)?on\s|held\son\s|(?:جرت|[أا]\u064f?جريت)\s(?:\S+\s){0,3}?في\s)(?:the\s)?$"
 )
+IN_YEAR = re.compile(r"\bin (?:the )?((?:19|20)\d\d)\b|في\s(?:انتخابات\s)?((?:19|20)\d\d)")
 YEAR = re.compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")
 SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"'”’»)]?\s+|\n+")
 ABBREVIATION = re.compile(rf"(?:\b(?:{MONTH_WORD}|mr|mrs|dr|st|no|u\.s|u\.n|vs|approx|gen|col|lt)\.|\b[a-z]\.)$")
@@ -211,8 +235,14 @@ def fold(text: str) -> tuple[str, list[int]]:
     dropped, Arabic letter forms unified, quotes, brackets and dashes as spaces, one space at most;
     with, for each folded character, the offset of the character it came from."""
     out, where = [], []
+    skip = -1
     for index, char in enumerate(text):
         code = ord(char)
+        if index == skip:
+            continue
+        if char in UNSPOKEN and text[index + 1 : index + 2] in ("s", "S") and not text[index + 2 : index + 3].isalpha():
+            skip = index + 1  # a possessive: "al-Sadr’s movement" is matched as "al sadr movement"
+            continue
         if code in DROPPED or char in UNSPOKEN or unicodedata.category(char) in ("Cf", "Mn"):
             continue
         if char in SPACED or char.isspace():
@@ -231,9 +261,11 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 class Names:
     """The names to look for: each spelling, folded, with the key it stands for (a spelling with
-    several keys keeps them all, in the order given)."""
+    several keys keeps them all, in the order given), and for a key that stands for a list of one
+    election only, that election (`only_in`): 'Sairoon' ran in 2018, 'Taqaddum' in 2021."""
 
-    def __init__(self, spellings):
+    def __init__(self, spellings, only_in: dict[str, str] | None = None):
+        self.only_in = only_in or {}
         self.keys: dict[str, list[str]] = {}
         for spelling, key in spellings:
             folded = fold(spelling)[0].strip()
@@ -283,7 +315,7 @@ def read(text: str, names: Names, elections: list[Election]) -> Reading:
     plain = text.translate(DIGIT_FORMS)
     lowered = plain.lower()
     found_names = names.find(text)
-    context = Context(lowered, elections)
+    context = Context(lowered, elections, found_names, names.only_in)
     figures = 0
     for start, end in sentences(plain):
         sentence = lowered[start:end]
@@ -304,17 +336,34 @@ class Context:
     """What a sentence's reading needs from the rest of the text: the elections it names and the
     result status it last stated."""
 
-    def __init__(self, lowered: str, elections: list[Election]):
+    def __init__(self, lowered: str, elections: list[Election], found_names: list, only_in: dict[str, str]):
         self.lowered = lowered
         self.by_year = {e.year: e for e in elections}
+        self.by_id = {e.election_id: e for e in elections}
         self.by_day = {e.day[5:]: e for e in elections if e.day}
         self.ordered = sorted(elections, key=lambda e: e.year)
-        named = [self.by_year[int(y.group(0))] for y in YEAR.finditer(lowered) if int(y.group(0)) in self.by_year]
-        named += [e for _, _, e in self.dates(lowered) if e is not None]
-        self.latest = max(named, key=lambda e: e.year) if named else None
+        self.only_in = only_in
+        self.main, self.main_cue = self.main_election(lowered, found_names)
         self.statuses = sorted(
             (m.start(), kind, m.group(0)) for kind, cue in STATUS_CUES for m in cue.finditer(lowered)
         )
+
+    def main_election(self, lowered: str, found_names: list) -> tuple[Election | None, str]:
+        """The election the text is about: the one its years, polling days (three times as heavy)
+        and lists of one election only point to most; a tie leaves it ambiguous."""
+        votes = {}
+        pointers = [
+            self.by_year[int(y.group(0))].election_id for y in YEAR.finditer(lowered) if int(y.group(0)) in self.by_year
+        ]
+        pointers += [e.election_id for _, _, e in self.dates(lowered) if e is not None] * 3
+        pointers += [self.only_in[name[2]] for name in found_names if name[2] in self.only_in]
+        for election in pointers:
+            votes[election] = votes.get(election, 0) + 1
+        ranked = sorted(votes.items(), key=lambda v: -v[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None, "ambiguous: the text's years, polling days and lists point to no one election"
+        election = self.by_id[ranked[0][0]]
+        return election, f"the election the text is about ({election.year}: its years, polling days and lists)"
 
     def dates(self, text: str):
         """(span, ISO day or None, election whose polling day it is) of each day `text` names."""
@@ -323,9 +372,11 @@ class Context:
             if month_text:
                 month = next(i for i, m in enumerate(MONTHS, 1) if month_text.rstrip(".").startswith(m[:3]))
             else:
-                month = ARABIC_MONTHS[match.group("m3")]
-            day = int(match.group("d1") or match.group("d2") or match.group("d3"))
+                month = ARABIC_MONTHS[match.group("m3") or match.group("m4")]
+            day = int(match.group("d1") or match.group("d2") or match.group("d3") or ARABIC_DAYS[match.group("d4")])
             year = match.group("y1") or match.group("y2") or match.group("y3")
+            if not 1 <= day <= 31:
+                continue
             election = self.by_day.get(f"{month:02d}-{day:02d}")
             if year and (election is None or election.year != int(year)):
                 election = None
@@ -380,16 +431,20 @@ def read_sentence(sentence: str, offset: int, found_names: list, context: Contex
         if measure:
             figures.append((measure, (start, end), value, None))
     for match in ARABIC_RANK.finditer(sentence):
-        word = match.group(1) or match.group(2)
-        figures.append(("rank", match.span(), float(ARABIC_ORDINALS[word]), None))
+        group = 1 if match.group(1) else 2
+        figures.append(("rank", match.span(group), float(ARABIC_ORDINALS[match.group(group)]), None))
     for match in FIRST_PLACE.finditer(sentence):
         if not any(f[0] == "rank" and abs(f[1][0] - match.start()) < 30 for f in figures):
             figures.append(("rank", match.span(), 1.0, None))
+    if SUBNATIONAL.search(sentence):  # seats of one province or region are not the list's national result
+        figures = [f for f in figures if f[0] not in MEASURES_OF_LISTS]
+    elif REGIONAL.search(sentence):  # 'first among the Kurdish parties' is no national place
+        figures = [f for f in figures if f[0] != "rank" or NATIONAL.match(sentence[f[1][1] : f[1][1] + 30])]
     names = [(a - offset, b - offset, key, text) for a, b, key, text in found_names]
     figures.sort(key=lambda f: f[1])
     list_figures = [f for f in figures if f[0] in MEASURES_OF_LISTS]
     for measure, (start, end), value, date_election in figures:
-        yield build(sentence, offset, measure, start, end, value, date_election, names, list_figures, context)
+        yield from build(sentence, offset, measure, start, end, value, date_election, names, list_figures, context)
 
 
 def measure_of(sentence: str, start: int, end: int, value: float, ordinal: bool):
@@ -423,9 +478,9 @@ def measure_of(sentence: str, start: int, end: int, value: float, ordinal: bool)
     return None, value, end
 
 
-def build(sentence, offset, measure, start, end, value, date_election, names, list_figures, context) -> Statement:
+def build(sentence, offset, measure, start, end, value, date_election, names, list_figures, context):
+    """The statements one figure makes: one, or one per list for '9 seats each'."""
     clause = clause_of(sentence, start)
-    election, cue = election_of(sentence, start, end, clause, date_election, list_figures, context)
     kind, status_cue = context.status_at(offset, offset + len(sentence), offset + start)
     before = sentence[clause[0] : start]
     comparison = next((sign for sign, cue_ in COMPARISON_CUES if cue_.search(before[-30:])), "=")
@@ -439,22 +494,29 @@ def build(sentence, offset, measure, start, end, value, date_election, names, li
         value=value,
         number_start=offset + start,
         number_end=offset + end,
-        election=election,
-        election_cue=cue,
+        election=None,
+        election_cue="",
         comparison=comparison,
         negated=bool(NEGATION.search(before[-40:])),
         stated_status=kind,
         status_cue=status_cue,
         attribution=attribution.group(0) if attribution else None,
     )
-    if measure in MEASURES_OF_LISTS:
-        attach(statement, sentence, offset, start, end, names, list_figures)
-    return statement
+    subjects = attach(statement, sentence, start, end, names, list_figures) if measure in MEASURES_OF_LISTS else []
+    for name in subjects or [None]:
+        each = replace(statement)
+        if name is not None:
+            named(each, name, offset)
+        each.election, each.election_cue = election_of(
+            sentence, start, end, clause, date_election, list_figures, context, each.subject
+        )
+        yield each
 
 
-def election_of(sentence, start, end, clause, date_election, list_figures, context) -> tuple[str | None, str]:
-    """The election a figure speaks of, and why: a polling day, a year in its clause with no other
-    figure between, 'the previous parliament', else the latest election the text names."""
+def election_of(sentence, start, end, clause, date_election, list_figures, context, subject=None):
+    """(the election a figure speaks of, why): a polling day, a year in its clause with no other
+    figure between, 'the previous parliament', a list that ran in one election only, else the
+    election the text is about; or None, ambiguous, and why."""
     if date_election is not None:
         return date_election.election_id, "the polling day it names"
     part = sentence[clause[0] : clause[1]]
@@ -465,17 +527,23 @@ def election_of(sentence, start, end, clause, date_election, list_figures, conte
         between = [o for o in others if min(at, start) < o < max(at, end)]
         if election and not between:
             return election.election_id, f"the year {year.group(0)} in its clause"
+    for year in IN_YEAR.finditer(sentence[: clause[0]]):  # 'In the 2018 elections, Sairoon won 54 seats'
+        election = context.by_year.get(int(year.group(1) or year.group(2)))
+        if election and not [o for o in others if year.end() < o < start]:
+            return election.election_id, f"'{year.group(0)}' earlier in its sentence"
     for day_span, _, election in context.dates(part):
         if election is not None:
             return election.election_id, f"the polling day {part[day_span[0] : day_span[1]]!r} in its clause"
-    if PREVIOUS.search(part) and context.previous(context.latest):
-        return context.previous(context.latest).election_id, "'previous' election, before the one the text names"
-    if context.latest is not None:
-        return context.latest.election_id, f"the latest election the text names ({context.latest.year})"
-    return None, "ambiguous: the text names no election by year or polling day"
+    if PREVIOUS.search(part) and context.previous(context.main):
+        return context.previous(context.main).election_id, "'previous' election, before the one the text is about"
+    if context.main is not None:
+        return context.main.election_id, context.main_cue
+    if subject in context.only_in:
+        return context.only_in[subject], "the list ran in this election only"
+    return None, context.main_cue
 
 
-def attach(statement: Statement, sentence, offset, start, end, names, list_figures) -> None:
+def attach(statement: Statement, sentence, start, end, names, list_figures) -> list:
     """The list a figure is about: one named right after it ('14 seats for the Azm Alliance'), else
     for a first place the nearest name either side, else the nearest name before it in its
     sentence with no other list figure between, skipping names that only describe another list
@@ -485,26 +553,28 @@ def attach(statement: Statement, sentence, offset, start, end, names, list_figur
     if link:
         after = [n for n in subjects if end <= n[0] <= end + link.end() + 2]
         if after:
-            return named(statement, after[0], offset)
+            return after[:1]
     if statement.measure == "rank" and statement.value == 1.0:
-        near = sorted(subjects, key=lambda n: start - n[1] if n[1] <= start else n[0] - end)
-        if near:
-            return named(statement, near[0], offset)
+        # 'X won the most seats', or 'the largest bloc ... that of X'; not 'the most seats, followed by Y'
+        close = [n for n in subjects if n[1] <= start and start - n[1] <= 60]
+        after = [n for n in subjects if n[0] >= end and n[0] - end <= 80 and not FOLLOWING.search(sentence[end : n[0]])]
+        if close or after:
+            return (close[-1:]) or after[:1]
     before = [n for n in subjects if n[1] <= start and start - n[1] <= 250]
     if EACH.match(sentence[end : end + 20]):
         last = max((f[1][1] for f in list_figures if f[1][1] <= start), default=0)
         group = [n for n in before if n[0] >= last]
         if group:
-            return named(statement, group[0], offset)
+            return group
     if not before:
         statement.reason = "no list is named before it in its sentence"
-        return
+        return []
     nearest = before[-1]
     between = [f for f in list_figures if nearest[1] <= f[1][0] < start and f[0] == statement.measure]
     if between:
         statement.reason = f"another {statement.measure} figure stands between it and the nearest list name"
-        return
-    named(statement, nearest, offset)
+        return []
+    return [nearest]
 
 
 def named(statement: Statement, name, offset: int) -> None:
