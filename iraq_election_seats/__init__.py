@@ -5,21 +5,48 @@ use nothing else. Names are loaded on first use, so that `import iraq_election_s
 and the process can be set up (threads, signals) before pandas and pyarrow are imported.
 
     import iraq_election_seats as ies
-    result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts
+    result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts,
+                                                #   .typed (tables by resource name), .derived
+    derived = ies.derive("datapackage.json")    # a Derived: the derived tables' rows and texts;
+                                                #   raises ies.NotValid (with .findings) if not valid
 """
 
-__all__ = ["Election", "Finding", "Names", "Record", "Result", "check_text", "read_text", "record_tables", "validate"]
+__all__ = [
+    "NO_BLOC",
+    "Derived",
+    "Election",
+    "Finding",
+    "Names",
+    "NotValid",
+    "Record",
+    "Result",
+    "check_text",
+    "derive",
+    "plain",
+    "prepare",
+    "print_summary",
+    "read_text",
+    "record_tables",
+    "validate",
+]
 
 # The text checker is public so that tools (its evaluation) and other readers of quotes use it
 # as users do: record_tables + Record read the record once, check_text judges a text against it;
 # read_text, Names and Election read a text or a single quote without the record (and without pandas).
 _PUBLIC = {
+    "Derived": ("derived", "Derived"),
     "Election": ("text_reader", "Election"),
     "Finding": ("findings", "Finding"),
+    "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
     "Names": ("text_reader", "Names"),
+    "NotValid": ("run", "NotValid"),
     "Record": ("checker", "Record"),
     "Result": ("run", "Result"),
     "check_text": ("checker", "check_text"),
+    "derive": ("run", "derive"),
+    "plain": ("values", "plain"),  # a typed cell as a reader writes it, for tools that show values
+    "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
+    "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
     "read_text": ("text_reader", "read"),
     "record_tables": ("checker", "record_tables"),
     "validate": ("run", "validate"),

@@ -25,22 +25,12 @@ class NotChecked(Exception):
 
 def record_tables(descriptor: str) -> dict:
     """The package's typed tables by resource name, once the package validates."""
-    from .package import PackageRefused, open_package
-    from .pandera_layer import check
-    from .run import validate
-    from .tables import read_table
+    from .run import NotValid, derive
 
-    result = validate(descriptor)
-    if not result.valid:
-        findings = [str(f) for layer in result.layers for f in layer.findings]
-        raise NotChecked("the package does not validate: " + "; ".join(findings[:3]))
     try:
-        package = open_package(descriptor)
-    except PackageRefused as refused:  # changed on disk since it validated
-        raise NotChecked(str(refused.findings[0])) from None
-    frames = {r["name"]: read_table(package, r)[0] for r in package.tables}
-    typed = {}
-    check(package, frames, typed)
+        typed = dict(derive(descriptor).typed)
+    except NotValid as invalid:
+        raise NotChecked("the package does not validate: " + "; ".join(str(f) for f in invalid.findings[:3])) from None
     typed["_sources_sha256"] = {
         str(s): str(i) for s, i in zip(typed["sources"]["sha256"], typed["sources"]["source_id"])
     }
