@@ -9,6 +9,7 @@ its quote.
 """
 
 import re
+from functools import lru_cache
 
 from text_to_num import alpha2digit, text2num
 
@@ -107,6 +108,7 @@ WORD = re.compile(r"[a-z]+")
 ORDINAL_DIGITS = re.compile(r"(\d+)(st|nd|rd|th)")
 
 
+@lru_cache(maxsize=4096)
 def _word_number(word: str) -> tuple[float, bool] | None:
     """(value, is ordinal) of one English number word, or None; 'a' and 'and' are not numbers."""
     if word in ("a", "an", "and"):

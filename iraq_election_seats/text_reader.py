@@ -15,6 +15,7 @@ by the named limits in `limits.py`, each with a finding of its own.
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field, replace
 
 from .limits import MAX_CHECK_FIGURES, MAX_CHECK_STATEMENTS, MAX_SENTENCE_CHARS
@@ -230,33 +231,45 @@ class Reading:
     findings: list[str] = field(default_factory=list)
 
 
+GONE, APOSTROPHE = "\x00", "\x01"
+POSSESSIVE = re.compile(rf"{APOSTROPHE}s(?![{LETTER}])")
+SPACES = re.compile(r"^ +| {2,}")
+
+
+def _folded(char: str) -> str:
+    """One character as names are matched, always one character: GONE for one that is dropped."""
+    if char in UNSPOKEN:
+        return APOSTROPHE
+    if ord(char) in DROPPED or unicodedata.category(char) in ("Cf", "Mn"):
+        return GONE
+    if char in SPACED or char.isspace() or unicodedata.category(char) == "Cc":
+        return " "
+    folded = char.translate(ARABIC_FOLD).lower()
+    if not folded.isascii() and not "\u0600" <= folded[:1] <= "\u06ff":
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return folded[:1] or GONE
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """The text as names are matched: lower case, Latin accents and Arabic diacritics and tatweel
-    dropped, Arabic letter forms unified, quotes, brackets and dashes as spaces, one space at most;
-    with, for each folded character, the offset of the character it came from."""
-    out, where = [], []
-    skip = -1
-    for index, char in enumerate(text):
-        code = ord(char)
-        if index == skip:
-            continue
-        if char in UNSPOKEN and text[index + 1 : index + 2] in ("s", "S") and not text[index + 2 : index + 3].isalpha():
-            skip = index + 1  # a possessive: "al-Sadr’s movement" is matched as "al sadr movement"
-            continue
-        if code in DROPPED or char in UNSPOKEN or unicodedata.category(char) in ("Cf", "Mn"):
-            continue
-        if char in SPACED or char.isspace():
-            char = " "
-        else:
-            char = char.translate(ARABIC_FOLD).lower()
-            if not char.isascii() and not "\u0600" <= char <= "\u06ff":
-                char = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        for piece in char:
-            if piece == " " and (not out or out[-1] == " "):
-                continue
-            out.append(piece)
-            where.append(index)
-    return "".join(out), where
+    dropped, Arabic letter forms unified, quotes, brackets and dashes as spaces, a possessive 's
+    dropped ("al-Sadr’s movement" as "al sadr movement"), one space at most; with, for each folded
+    character, the offset of the character it came from. Each distinct character is folded once,
+    and the text translated at once, so a long text costs little more than a pass over it."""
+    one = text.translate({ord(c): _folded(c) for c in set(text)})
+    one = POSSESSIVE.sub(GONE + GONE, one).replace(APOSTROPHE, GONE)
+    where = [i for i, c in enumerate(one) if c != GONE]
+    kept = one.replace(GONE, "")
+    # a run of spaces keeps its first space; spaces at the start go
+    texts, offsets, last = [], [], 0
+    for match in SPACES.finditer(kept):
+        cut = match.start() + (match.start() > 0)
+        texts.append(kept[last:cut])
+        offsets += where[last:cut]
+        last = match.end()
+    texts.append(kept[last:])
+    offsets += where[last:]
+    return "".join(texts), offsets
 
 
 class Names:
@@ -316,10 +329,12 @@ def read(text: str, names: Names, elections: list[Election]) -> Reading:
     lowered = plain.lower()
     found_names = names.find(text)
     context = Context(lowered, elections, found_names, names.only_in)
+    name_starts = [n[0] for n in found_names]
     figures = 0
     for start, end in sentences(plain):
         sentence = lowered[start:end]
-        for statement in read_sentence(sentence, start, [n for n in found_names if start <= n[0] < end], context):
+        inside = found_names[bisect_left(name_starts, start) : bisect_left(name_starts, end)]
+        for statement in read_sentence(sentence, start, inside, context):
             figures += 1
             if figures > MAX_CHECK_FIGURES or len(reading.statements) >= MAX_CHECK_STATEMENTS:
                 reading.findings.append(
@@ -347,6 +362,7 @@ class Context:
         self.statuses = sorted(
             (m.start(), kind, m.group(0)) for kind, cue in STATUS_CUES for m in cue.finditer(lowered)
         )
+        self.status_starts = [s[0] for s in self.statuses]
 
     def main_election(self, lowered: str, found_names: list) -> tuple[Election | None, str]:
         """The election the text is about: the one its years, polling days (three times as heavy)
@@ -391,13 +407,14 @@ class Context:
         """The result status the text states for a figure: the nearest cue in its sentence, else the
         last one stated before the sentence."""
         clause = clause_of(self.lowered[sentence_start:sentence_end], position - sentence_start)
-        inside = [s for s in self.statuses if sentence_start + clause[0] <= s[0] < sentence_start + clause[1]]
-        inside = inside or [s for s in self.statuses if sentence_start <= s[0] < position]
+        first = bisect_left(self.status_starts, sentence_start)
+        sentence = self.statuses[first : bisect_left(self.status_starts, sentence_end)]
+        inside = [s for s in sentence if sentence_start + clause[0] <= s[0] < sentence_start + clause[1]]
+        inside = inside or [s for s in sentence if s[0] < position]
         if inside:
             _, kind, cue = min(inside, key=lambda s: abs(s[0] - position))
             return kind, cue
-        before = [s for s in self.statuses if s[0] < sentence_start]
-        return (before[-1][1], before[-1][2]) if before else (None, None)
+        return (self.statuses[first - 1][1], self.statuses[first - 1][2]) if first else (None, None)
 
 
 def clause_of(sentence: str, position: int) -> tuple[int, int]:
