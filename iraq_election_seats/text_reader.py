@@ -499,7 +499,7 @@ def build(sentence, offset, measure, start, end, value, date_election, names, li
     """The statements one figure makes: one, or one per list for '9 seats each'."""
     clause = clause_of(sentence, start)
     kind, status_cue = context.status_at(offset, offset + len(sentence), offset + start)
-    before = sentence[clause[0] : start]
+    before = sentence[max(0, start - 40) : start]  # 'more than', 'did not': the words just before the figure
     comparison = next((sign for sign, cue_ in COMPARISON_CUES if cue_.search(before[-30:])), "=")
     attribution = ATTRIBUTION.search(sentence)
     statement = Statement(

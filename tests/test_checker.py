@@ -235,3 +235,39 @@ def test_too_many_figures_stop_with_a_finding(record):
 def test_validate_subcommand_delegates():
     done = command_process(["validate", str(ROOT / "datapackage.json")], b"")
     assert done.returncode == 0 and done.stdout.decode().strip().endswith("VALID")
+
+
+def test_a_story_calling_announced_2018_figures_final_is_found_out(record):
+    path = ROOT / "tests/data/checker_eval/rudaw-2018-05-19.txt"
+    data = path.read_bytes()
+    checked = ies.check_text(data.decode(), data, record)
+    fatah = next(s for s in checked.statements if (s["list"], s["measure"], s["value"]) == ("fatah", "seats", 47))
+    assert (fatah["verdict"], fatah["best_match_stage"]) == ("differs", "cor-2018-announced")
+    assert "cor-2018-announced" in fatah["finding"] and checked.status == 1
+
+
+def test_ctrl_c_is_status_130_without_traceback(monkeypatch):
+    def interrupted(descriptor):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checker, "record_tables", interrupted)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"text")))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert command.main(["check", "-"]) == 130
+    assert out.getvalue() + err.getvalue() == ""
+
+
+def test_the_reader_reads_a_quote_without_pandas():
+    code = (
+        "import sys; import iraq_election_seats as ies\n"
+        "names = ies.Names([('Taqaddum', 'list:taqaddum')])\n"
+        "reading = ies.read_text('Taqaddum did not win more than 40 seats, according to the commission.', names,"
+        " [ies.Election('cor-2021', 2021, '2021-10-10')])\n"
+        "s = reading.statements[0]\n"
+        "print(s.subject, s.measure, s.value, s.comparison, s.negated, s.attribution, 'pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.split() == ["list:taqaddum", "seats", "40.0", ">", "True", "according", "to", "False"], (
+        done.stderr
+    )
