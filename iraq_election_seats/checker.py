@@ -135,7 +135,8 @@ class Record:
     def values(self, measure: str, election: str, lists: list[str]) -> list[dict]:
         """The record's value at every stage and source that gives it."""
         if measure in FACT_MEASURES:
-            return [self.entry("", s, v) for s, v in self.refs.facts.get((FACT_MEASURES[measure], election), [])]
+            facts = self.refs.facts.get((FACT_MEASURES[measure], election), [])
+            return [self.entry("", s, str(v) if measure == "election_date" else float(v)) for s, v in facts]
         found = []
         for key in self.refs.stage_keys(election):
             given = self.refs.by_stage[key]
@@ -214,7 +215,7 @@ def judge(record: Record, statement: Statement, text: str) -> dict:
         entry["verdict"] = "agrees" if holds(statement, entry["value"]) else "differs"
     if entries:
         judged = max(
-            (e for e in entries),
+            entries,
             key=lambda e: (
                 source_preference(record.refs, e["stage_id"] or "", e["source"])
                 if e["stage_id"]
