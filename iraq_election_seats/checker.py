@@ -11,6 +11,7 @@ in the very report they come from (known by its SHA-256), the report's own descr
 import hashlib
 from dataclasses import dataclass, field
 
+from .findings import show
 from .reconciliation import COMPARE, References, source_preference
 from .text_reader import Election, Names, Statement, read
 from .values import missing
@@ -238,7 +239,7 @@ def judge(record: Record, statement: Statement, text: str) -> dict:
     ):
         finding = (
             f"stated as {statement.stated_status} ({statement.status_cue!r}) but matches the {best['stage']} stage "
-            f"{best['stage_id']} of {best['date']}, not the {judged['stage']} stage {judged['stage_id']} ({judged['value']:g})"
+            f"{best['stage_id']} of {best['date']}, not the {judged['stage']} stage {judged['stage_id']} ({show(judged['value'])})"
         )
     value = statement.value
     return {

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .cli import DEFAULT, INTERRUPTED, Parser, UsageError, annotation, clean, cut, quiet_stdout
+from .findings import show
 from .limits import MAX_CHECK_BYTES
 
 CLAIM_COLUMNS = [
@@ -178,9 +179,14 @@ def line_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset)
 
 
+def show_value(value) -> str:
+    """A value as a reader writes it: 73, 1366789, 14.47, 2021-10-10."""
+    return value if isinstance(value, str) else show(value)
+
+
 def says(row: dict) -> str:
     who = row.get("list") or row.get("election") or "?"
-    value = row["value"] if isinstance(row["value"], str) else f"{row['value']:g}"
+    value = show_value(row["value"])
     sign = "" if row.get("comparison", "=") == "=" else f"{row['comparison']} "
     return f"{row['measure']} of {who} in {row.get('election') or 'an unnamed election'}: {sign}{value}"
 
@@ -190,7 +196,7 @@ def print_summary(file: str, checked) -> None:
     for row in checked.statements:
         judged = next((e for e in row["record"] if e["stage_id"] == row["judged_by"]), None)
         reference = (
-            f"; record {judged['value']:g} ({row['judged_by']})"
+            f"; record {show_value(judged['value'])} ({row['judged_by']})"
             if judged and not isinstance(judged["value"], str)
             else ""
         )
@@ -200,7 +206,9 @@ def print_summary(file: str, checked) -> None:
         if row["finding"]:
             print(f"      finding: {clean(row['finding'])}")
     for row in checked.unattached:
-        print(f"  line {row['line']}: unattached {clean(row['measure'])} {row['value']:g}: {clean(row['reason'])}")
+        print(
+            f"  line {row['line']}: unattached {clean(row['measure'])} {show_value(row['value'])}: {clean(row['reason'])}"
+        )
     for finding in checked.findings:
         print(f"  {clean(finding)}")
     print("DIFFERS" if checked.status else "AGREES")
@@ -237,7 +245,7 @@ def print_claims(statements: list[dict]) -> None:
                 "bloc_id": row["bloc"] or "",
                 "measure": measure,
                 "comparison": row["comparison"] if row["comparison"] != "about" else "=",
-                "value": "" if measure == "election_date" else f"{value:g}",
+                "value": "" if measure == "election_date" else show_value(value),
                 "value_date": value if measure == "election_date" else "",
                 "stance": "attributed" if row["attribution"] else "asserted",
                 "reading": f"{says(row)}",

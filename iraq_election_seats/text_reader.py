@@ -30,6 +30,7 @@ LETTER = r"0-9a-z\u0600-\u06ff"
 ARABIC_PREFIX = "(?:[وبلفك](?=[\u0600-\u06ff]))?"
 
 MEASURES_OF_LISTS = {"seats", "votes", "share", "rank", "change"}
+COUNTS = {"seats", "votes", "share"}
 SEAT_WORD = r"(?:seats?|مقعد[اًا]?|مقاعد|كرسي|کرسی)"
 STATUS_CUES = [
     ("ratified", re.compile(r"\b(?:ratif\w{0,6}|certif\w{0,6})|صادق\w{0,4}|المصادقة|مصادقة")),
@@ -587,9 +588,12 @@ def attach(statement: Statement, sentence, start, end, names, list_figures) -> l
         statement.reason = "no list is named before it in its sentence"
         return []
     nearest = before[-1]
-    between = [f for f in list_figures if nearest[1] <= f[1][0] < start and f[0] == statement.measure]
+    # 'came third with 37 seats', 'gained 12 seats to reach 37', '25 seats, putting it fifth' speak of one
+    # list; a count between a count and its name is another list's, as is a place between two places
+    blocking = COUNTS if statement.measure in COUNTS else {statement.measure}
+    between = [f for f in list_figures if nearest[1] <= f[1][0] < start and f[0] in blocking]
     if between:
-        statement.reason = f"another {statement.measure} figure stands between it and the nearest list name"
+        statement.reason = f"another {between[0][0]} figure stands between it and the nearest list name"
         return []
     return [nearest]
 

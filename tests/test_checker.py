@@ -271,3 +271,12 @@ def test_the_reader_reads_a_quote_without_pandas():
     assert done.stdout.split() == ["list:taqaddum", "seats", "40.0", ">", "True", "according", "to", "False"], (
         done.stderr
     )
+
+
+def test_a_count_is_not_given_to_a_list_whose_own_count_stands_between(record):
+    text = "In the 2018 election, Sairoon won 14.47% of the vote and Fatah received 1,366,789 votes."
+    checked = ies.check_text(text, text.encode(), record)
+    assert [(s["list"], s["measure"], s["value"], s["verdict"]) for s in checked.statements] == [
+        ("sairoon", "share", 14.47, "agrees")
+    ]
+    assert [(u["measure"], u["value"]) for u in checked.unattached] == [("votes", 1366789.0)]
