@@ -280,3 +280,10 @@ def test_a_count_is_not_given_to_a_list_whose_own_count_stands_between(record):
         ("sairoon", "share", 14.47, "agrees")
     ]
     assert [(u["measure"], u["value"]) for u in checked.unattached] == [("votes", 1366789.0)]
+
+
+def test_a_spelling_must_stand_in_its_quoted_passage(package):
+    package.set_cell("data/list_names.csv", 2, "name", "Taqaddum Alliance of Everyone")
+    result = ies.validate(str(package.descriptor))
+    found = [f for f in result.findings if f.rule == "name-in-quote"]
+    assert not result.valid and found and found[0].file == "data/list_names.csv" and found[0].row == 2
