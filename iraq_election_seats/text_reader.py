@@ -225,11 +225,14 @@ class Statement:
 @dataclass
 class Reading:
     """What a text says: statements attached to a list (or about the election as a whole), figures
-    no list could be attached to, and the limits the text ran into."""
+    no list could be attached to, the words that give the results a status, and the limits the text
+    ran into."""
 
     statements: list[Statement] = field(default_factory=list)
     unattached: list[Statement] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    # every word that gives the results a status: (start, end, 'preliminary' | 'final' | 'ratified')
+    statuses: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 GONE, APOSTROPHE = "\x00", "\x01"
@@ -331,6 +334,7 @@ def read(text: str, names: Names, elections: list[Election]) -> Reading:
     found_names = names.find(text)
     context = Context(lowered, elections, found_names, names.only_in)
     name_starts = [n[0] for n in found_names]
+    reading.statuses = [(at, at + len(cue), kind) for at, kind, cue in context.statuses]
     figures = 0
     for start, end in sentences(plain):
         sentence = lowered[start:end]

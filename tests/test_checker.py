@@ -265,12 +265,15 @@ def test_the_reader_reads_a_quote_without_pandas():
         "reading = ies.read_text('Taqaddum did not win more than 40 seats, according to the commission.', names,"
         " [ies.Election('cor-2021', 2021, '2021-10-10')])\n"
         "s = reading.statements[0]\n"
-        "print(s.subject, s.measure, s.value, s.comparison, s.negated, s.attribution, 'pandas' in sys.modules)"
+        "print(s.subject, s.measure, s.value, s.comparison, s.negated, s.attribution, 'pandas' in sys.modules)\n"
+        "r = ies.read_text('The court ratified the final results.', names, [])\n"
+        "print(*[kind for _, _, kind in r.statuses])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.stdout.split() == ["list:taqaddum", "seats", "40.0", ">", "True", "according", "to", "False"], (
-        done.stderr
-    )
+    assert done.stdout.split() == [
+        *("list:taqaddum", "seats", "40.0", ">", "True", "according", "to", "False"),
+        *("ratified", "final"),
+    ], done.stderr
 
 
 def test_a_count_is_not_given_to_a_list_whose_own_count_stands_between(record):
