@@ -12,21 +12,30 @@ and the process can be set up (threads, signals) before pandas and pyarrow are i
                                                 #   raises ies.NotValid (with .findings) if not valid
 """
 
+# The text checker is public so that tools (its evaluation) and other readers of quotes use it
+# as users do: record_tables + Record read the record once, check_text judges a text against it;
+# read_text, Names and Election read a text or a single quote without the record (and without pandas).
 _PUBLIC = {
     "Derived": ("derived", "Derived"),
+    "Election": ("text_reader", "Election"),
     "FAILS": ("verdicts", "FAILS"),  # the verdicts of a reading that the record contradicts
     "Finding": ("findings", "Finding"),
     "HOLDS": ("verdicts", "HOLDS"),  # the verdicts of a reading that the record bears out
     "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
+    "Names": ("text_reader", "Names"),
     "NotValid": ("run", "NotValid"),
     "RULES": ("catalogue", "RULES"),
+    "Record": ("checker", "Record"),
     "Result": ("run", "Result"),
     "Rule": ("findings", "Rule"),
+    "check_text": ("checker", "check_text"),
     "derive": ("run", "derive"),
     "list_rules": ("catalogue", "listing"),  # the catalogue as text, as --list-rules prints it
     "plain": ("display", "plain"),  # a typed cell as a reader writes it, for tools that show values
     "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
     "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
+    "read_text": ("text_reader", "read"),
+    "record_tables": ("checker", "record_tables"),
     "rules_markdown": ("catalogue", "markdown"),  # the catalogue as the README's table
     "show": ("display", "show"),  # how a number is written for a reader (73, not 73.0), everywhere
     "validate": ("run", "validate"),

@@ -55,6 +55,13 @@ def _one_reading(frame):
     return (frame["measure"] == "outcome") & (kinds == 0) | (frame["measure"] != "outcome") & (kinds == 1)
 
 
+def _name_in_quote(frame):
+    from pandas import Series
+
+    stands = [str(name) in str(quote) for name, quote in zip(frame["name"], frame["quote"], strict=True)]
+    return Series(stands, index=frame.index, dtype=bool)
+
+
 def _status_for_status(frame):
     return (frame["measure"] == "result_status") == _present(frame, "status")
 
@@ -175,4 +182,12 @@ TABLE_RULES = {
     ],
     "blocs": [NAME_SOURCE],
     "reference-lists": [NAME_SOURCE],
+    "list-names": [
+        TableRule(
+            "name-in-quote",
+            "name",
+            "the spelling must stand, exactly as written, in the passage quoted from its page",
+            _name_in_quote,
+        ),
+    ],
 }

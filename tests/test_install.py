@@ -58,3 +58,27 @@ def test_installed_command_checks_a_copy_by_its_descriptor(installed, package, t
 def test_installed_command_needs_a_descriptor(installed, tmp_path):
     done = run(installed, cwd=tmp_path)
     assert done.returncode == 2 and "the following arguments are required: descriptor" in done.stderr
+
+
+def run_checker(installed, *args, cwd, stdin: str = ""):
+    return subprocess.run(
+        [str(installed / "bin" / "iraq-election-seats"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        env={"PYTHONPATH": str(installed), "PATH": ""},
+    )
+
+
+def test_installed_checker_must_be_told_the_package(installed, tmp_path):
+    done = run_checker(installed, "check", "-", cwd=tmp_path, stdin="Sairoon won 54 seats in 2018.")
+    assert done.returncode == 2 and "--package" in done.stderr
+
+
+def test_installed_checker_checks_a_text_and_validates(installed, package, tmp_path):
+    text = "In the 2018 election the Sairoon alliance won 54 seats."
+    done = run_checker(installed, "check", "-", "--package", str(package.descriptor), cwd=tmp_path, stdin=text)
+    assert done.returncode == 0 and "seats of sairoon in cor-2018: 54: agrees" in done.stdout, done.stdout + done.stderr
+    done = run_checker(installed, "validate", str(package.descriptor), cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("VALID")
