@@ -11,10 +11,9 @@ in the very report they come from (known by its SHA-256), the report's own descr
 import hashlib
 from dataclasses import dataclass, field
 
-from .findings import show
+from .display import missing, show
 from .reconciliation import COMPARE, References, source_preference
 from .text_reader import Election, Names, Statement, read
-from .values import missing
 
 FACT_MEASURES = {"total_seats": "total_seats", "turnout": "turnout_percent", "election_date": "election_date"}
 FINAL_KINDS = {"final", "ratified"}

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .cli import DEFAULT, INTERRUPTED, Parser, UsageError, annotation, clean, cut, quiet_stdout
-from .findings import show
+from .display import show
 from .limits import MAX_CHECK_BYTES
 
 CLAIM_COLUMNS = [
