@@ -101,3 +101,28 @@ def states_date(text: str, iso_date: str) -> bool:
     said = re.search(rf"\b{month_word}\s+{day_word}\b|\b{day_word}\s+{month_word}(?![a-z])", lowered)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
     return bool(said) and (not years or year in years)
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def places_day(text: str, iso_date: str, page_day: str | None) -> bool:
+    """The passage places the day: it states the date, or, read on a page dated `page_day`, says
+    'yesterday', 'today' or 'tomorrow' of it, or names its weekday within a week of the page's day
+    (a page may misdate itself by a day: 'tomorrow, Sunday' on a page dated Friday still names the
+    Sunday). A passage that names no day at all places only the page's own day."""
+    import datetime
+
+    if states_date(text, iso_date):
+        return True
+    if page_day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso_date):
+        return False
+    day, page = datetime.date.fromisoformat(iso_date), datetime.date.fromisoformat(page_day)
+    lowered = text.lower()
+    relative = {RELATIVE_DAYS[w] for w in re.findall(rf"\b({'|'.join(RELATIVE_DAYS)})\b", lowered)}
+    weekdays = set(re.findall(rf"\b({'|'.join(WEEKDAYS)})\b", lowered))
+    if relative or weekdays:
+        by_weekday = WEEKDAYS[day.weekday()] in weekdays and abs((day - page).days) <= 7
+        return (day - page).days in relative or by_weekday
+    return day == page

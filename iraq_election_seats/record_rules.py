@@ -8,7 +8,7 @@ published. The rules read only the typed tables, never the reconciliation file, 
 breaks one is invalid whatever `reconciliation.csv` says.
 """
 
-from .findings import Finding, per_row, show
+from .findings import PER_RULE, Finding, per_row, show
 from .tables import lines_of
 from .values import DATE_MEASURES, missing
 
@@ -34,7 +34,7 @@ def _results(ctx):
     results = typed[RESULTS].astype(object).assign(line=lambda f: lines_of(f.index))
     stages = typed["result-stages"].astype(object)[["stage_id", "election_id", "date"]]
     stages = stages.rename(columns={"date": "stage_date"})
-    sources = typed["reference-sources"].astype(object)[["ref_source_id", "date", "coverage"]]
+    sources = typed["reference-sources"].astype(object)[["ref_source_id", "date", "coverage", "kind"]]
     sources = sources.rename(columns={"date": "source_date"})
     return results.merge(stages, on="stage_id", how="left").merge(sources, on="ref_source_id", how="left")
 
@@ -129,6 +129,82 @@ def reference_stage_fits_date(ctx) -> list[Finding]:
     ]
 
 
+def complete_sources_name_their_lists(ctx) -> list[Finding]:
+    """A source marked complete names its lists: it gives no aggregate row (such as 'sixteen parties
+    with one seat each') standing in for lists that any source of the same election names. Together
+    with `reference_sums_fit_chamber`, a complete source names lists adding up to the chamber."""
+    lists = ctx.typed["reference-lists"].astype(object)
+    members = lists.dropna(subset=["part_of"]).groupby("part_of")["list_id"].agg(list).to_dict()
+    results = ctx.once(_results)
+    named = set(zip(results["election_id"], results["list_id"], strict=True))
+    complete = results[results["coverage"] == "complete"]
+    bad = [
+        (r, shown)
+        for r in complete.itertuples(index=False)
+        if (shown := sorted(m for m in members.get(r.list_id, []) if (r.election_id, m) in named))
+    ]
+    return [
+        Finding(
+            LAYER,
+            "complete-names-lists",
+            f"{r.ref_source_id} is marked complete but gives {r.list_id} at {r.stage_id} as one row, "
+            f"though the record names lists counted in it ({', '.join(shown)}): mark the source partial or name its lists",
+            ctx.paths[RESULTS],
+            int(r.line),
+            "list_id",
+        )
+        for r, shown in bad[:PER_RULE]
+    ]
+
+
+def reference_basis_matches_kind(ctx) -> list[Finding]:
+    """A figure is an 'estimate' exactly when its source is an analysts' estimate: an estimate is never
+    filed as a count, and no count is called an estimate."""
+    results = ctx.once(_results)
+    bad = results[(results["basis"] == "estimate") != (results["kind"] == "estimate")]
+    return per_row(
+        bad,
+        lambda r: Finding(
+            LAYER,
+            "basis-kind",
+            f"the figure is filed as {r.basis!r} but its source {r.ref_source_id} is of kind {r.kind!r}",
+            ctx.paths[RESULTS],
+            int(r.line),
+            "basis",
+        ),
+    )
+
+
+def reposts_say_why(ctx) -> list[Finding]:
+    """A repost stands in for a publisher's page only with its reason: no original is stored, or it is
+    the earlier version of a revised page, which a later version must name in supersedes. An original
+    gives no reason."""
+    sources = ctx.typed["reference-sources"].astype(object).assign(line=lambda f: lines_of(f.index))
+    superseded = set(sources["supersedes"].dropna())
+    found = []
+    for r in sources.itertuples(index=False):
+        repost, reason = r.copy == "repost", None if missing(r.repost_reason) else r.repost_reason
+        if repost and reason is None:
+            problem = "is a repost but gives no repost_reason"
+        elif not repost and reason is not None:
+            problem = "is an original, so it takes no repost_reason"
+        elif reason == "earlier_version" and r.ref_source_id not in superseded:
+            problem = "is kept as an earlier version, but no later version names it in supersedes"
+        else:
+            continue
+        found.append(
+            Finding(
+                LAYER,
+                "repost-reason",
+                f"{r.ref_source_id} {problem}",
+                ctx.paths["reference-sources"],
+                int(r.line),
+                "repost_reason",
+            )
+        )
+    return found[:PER_RULE]
+
+
 # measure -> the form its value must have: facts are text in the table, but these are counts, shares or days
 FACT_FORMS = {
     "total_seats": (r"[1-9][0-9]*", "a whole number"),
@@ -171,4 +247,7 @@ RECORD_RULES = [
     reference_seats_within_chamber,
     reference_sums_fit_chamber,
     reference_stage_fits_date,
+    complete_sources_name_their_lists,
+    reference_basis_matches_kind,
+    reposts_say_why,
 ]

@@ -1,13 +1,13 @@
 """A verdict on every claim, reading by reading, and the points where the two reports disagree.
 
 A sentence may allow more than one reading; each is judged on its own (against the judged row of
-the reconciliation, the reference facts, or the dated stages of the record), and the claim's
+the reconciliation, the reference facts, or the dated events of the results process), and the claim's
 verdict says whether it holds under every reading, is contradicted under every reading, or depends
 on the reading. Two readings from different reports that cannot both be true are a disagreement
 between the reports, whatever the record says of either.
 """
 
-from .reconciliation import COMPARE
+from .reconciliation import COMPARE, VERDICT_KINDS
 from .values import DATE_MEASURES, missing
 
 VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "verdict", "judged_by", "detail"]
@@ -18,7 +18,7 @@ HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
 
 class Statements:
     """What the judges read, looked up once per pass: each claim by id, every reading, each report's
-    day (and, for an undated one, the latest day it reports), the dated stages of each election and
+    day (and, for an undated one, the latest day it reports), the dated events of each election and
     the first reference fact for each measure and election."""
 
     def __init__(self, typed):
@@ -31,13 +31,20 @@ class Statements:
         for source, day in zip(claims["source_id"], claims["value_date"], strict=True):
             if not missing(day):
                 self.latest_day[source] = max(self.latest_day.get(source, ""), str(day))
-        stages = typed["result-stages"]
-        self.stages = {}
-        for election, day, stage, kind in zip(
-            stages["election_id"], stages["date"], stages["stage_id"], stages["stage"], strict=True
+        sources = typed["reference-sources"]
+        rank = {s: VERDICT_KINDS.index(k) for s, k in zip(sources["ref_source_id"], sources["kind"], strict=True)}
+        events = typed["result-events"]
+        self.events = {}  # election -> [(day, rank of its source's kind, event, what it did, seats changed)]
+        for election, day, event_id, kind, changed, source in zip(
+            events["election_id"],
+            events["date"],
+            events["event_id"],
+            events["event"],
+            events["changed_seats"],
+            events["ref_source_id"],
+            strict=True,
         ):
-            if not missing(day):
-                self.stages.setdefault(election, []).append((str(day), stage, kind))
+            self.events.setdefault(election, []).append((str(day), rank.get(source, 0), event_id, kind, changed))
         facts = typed["reference-facts"]
         self.facts = {}
         for measure, election, source, value in zip(
@@ -102,30 +109,43 @@ def judge_date(reading: dict, statements: Statements) -> tuple[str, str, str]:
     return verdict, f"fact/{source}", f"{said}; reference {value}"
 
 
+# status -> (the events that make it so, the seat change they must report): a status a reading
+# gives the results holds as of a day when such an event came on or before it.
+STATUS_EVENTS = {
+    "contested": ({"counted", "announced"}, None),  # results had been published, so they could be contested
+    "corroborated": ({"compared_manual_count", "recounted"}, "no"),  # a count or recount matched them
+    "review_closed": ({"appeals_closed"}, None),
+    "final": ({"final_results", "ratified"}, None),
+}
+
+
 def judge_status(reading: dict, statements: Statements, claim: dict) -> tuple[str, str, str]:
-    """What a reading says of the results as of its report's date, against the dated stages: results
-    called final before the final stage are premature; contested results need results to contest."""
+    """What a reading says of the results, judged against the dated events of the results process as
+    of its report's day: 'consistent' when an event that makes it so came on or before that day,
+    'premature' when the first such event came after it. An undated report was written no earlier
+    than the latest day it reports itself; on that floor a later event leaves it 'undetermined'."""
+    kinds, change = STATUS_EVENTS[reading["status"]]
+    events = [  # by day, then the source that speaks most directly for the commission
+        (day, event_id)
+        for day, _, event_id, kind, changed in sorted(statements.events.get(reading["election_id"], []))
+        if kind in kinds and (change is None or changed == change)
+    ]
+    if not events:
+        return "not_comparable", "", "the record has no dated event of this kind to judge it by"
     day = statements.source_day[claim["source_id"]]
-    wanted = ["final", "ratified"] if reading["status"] in ("final", "corroborated") else ["announced", "preliminary"]
-    dated = sorted((d, s) for d, s, kind in statements.stages.get(reading["election_id"], []) if kind in wanted)
-    if not dated:
-        return "not_comparable", "", "the record has no dated stage to judge it by"
-    first_day, first_stage = dated[0]
-    if not missing(day):
-        verdict = "consistent" if first_day <= str(day) else "premature"
-        return verdict, first_stage, f"report dated {day}; {first_stage} dated {first_day}"
-    # An undated report was written no earlier than the latest day it reports itself.
-    floor = statements.latest_day.get(claim["source_id"])
-    if floor is not None and first_day <= floor:
-        return (
-            "consistent",
-            first_stage,
-            f"report undated, written after {floor}, the latest day it reports; {first_stage} dated {first_day}",
-        )
+    dated = not missing(day)
+    as_of = str(day) if dated else statements.latest_day.get(claim["source_id"])
+    before = [e for e in events if as_of is not None and e[0] <= as_of]
+    first_day, first_event = (before or events)[0]
+    when = f"report dated {day}" if dated else f"report undated, written after {as_of}, the latest day it reports"
+    if before:
+        return "consistent", first_event, f"{when}; {first_event} dated {first_day}"
+    if dated:
+        return "premature", first_event, f"{when}; the first such event, {first_event}, dated {first_day}"
     return (
         "undetermined",
-        first_stage,
-        f"the report is undated; the {reading['status']} state it describes came on {first_day}",
+        first_event,
+        f"the report is undated; the first such event, {first_event}, came on {first_day}",
     )
 
 

@@ -80,7 +80,9 @@ def test_each_reading_is_judged_and_the_claim_says_whether_it_depends_on_it():
     claims = {r["claim_id"]: r for r in csv.DictReader((ROOT / "data" / "claim_verdicts.csv").open(encoding="utf-8"))}
     assert claims["brief-sadrist-votes-below-fatah"]["verdict"] == "depends_on_reading"
     assert "rivals-together: agrees" in claims["brief-sadrist-votes-below-fatah"]["readings"]
-    assert claims["rasanah-ihec-confirmed"]["verdict"] == "contradicted_under_every_reading"
+    # Read as the commission ending its review, the sentence agrees with the record of its day (the
+    # review ended on 7 November); read as the results being final, it is premature (30 November).
+    assert claims["rasanah-ihec-confirmed"]["verdict"] == "depends_on_reading"
     assert claims["rasanah-sadrist-2021-rank"]["verdict"] == "holds_under_every_reading"
     every = {r["claim_id"] for r in csv.DictReader((ROOT / "data" / "claims.csv").open(encoding="utf-8"))}
     assert set(claims) == every

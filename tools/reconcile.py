@@ -11,7 +11,7 @@ from pathlib import Path
 from iraq_election_seats import verdicts
 from iraq_election_seats.package import open_package
 from iraq_election_seats.pandera_layer import check as pandera_check
-from iraq_election_seats.reconciliation import reconcile
+from iraq_election_seats.reconciliation import KIND_WORDS, reconcile
 from iraq_election_seats.rules import generated_tables, relational_claims
 from iraq_election_seats.tables import read_frames
 from iraq_election_seats.values import cell_frame
@@ -73,11 +73,15 @@ def readme_section(rows: list[dict], typed) -> str:
     verdict depends on the source, the version or the reading, where the two reports disagree with
     each other, and how much of each stage the sources cover."""
     judged = {r["subject"]: r for r in rows if r["basis"] == "judged"}
-    lines = ["| Row | Reported | Reference | Judged by (stage/source) |", "|---|---|---|---|"]
+    lines = [
+        "| Row | Reported | Reference | What the reference is | Judged by (stage/source) |",
+        "|---|---|---|---|---|",
+    ]
     for subject, row in sorted(judged.items()):
         if row["verdict"] == "differs":
             lines.append(
-                f"| `{subject}` | {row['reported']} | {row['reference']} | {row['stage_id']}/{row['ref_source_id']} |"
+                f"| `{subject}` | {row['reported']} | {row['reference']} | {KIND_WORDS[row['source_kind']]} "
+                f"| {row['stage_id']}/{row['ref_source_id']} |"
             )
     lines += ["", "Where another stage, source or version would give another verdict:", ""]
     for subject, row in sorted(judged.items()):
