@@ -37,8 +37,8 @@ FRICTIONLESS = [sys.executable, "-m", "frictionless", "validate"]
 IMPORTS_ONLY = [
     sys.executable,
     "-c",
-    f"import sys; sys.path.insert(0, {str(ROOT)!r}); from iraq_election_seats.process import prepare; prepare(); "
-    "import pandera.pandas, pyarrow.csv, re2, jsonschema_rs, text_to_num, iraq_election_seats.run",
+    f"import sys; sys.path.insert(0, {str(ROOT)!r}); import iraq_election_seats as ies; ies.prepare(); "
+    "import pandera.pandas, pyarrow.csv, re2, jsonschema_rs, text_to_num; ies.validate",
 ]
 ONE_CORE = ["taskset", "-c", "0"]
 MIB = 2**20

@@ -5,14 +5,38 @@ use nothing else. Names are loaded on first use, so that `import iraq_election_s
 and the process can be set up (threads, signals) before pandas and pyarrow are imported.
 
     import iraq_election_seats as ies
-    result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts
+    result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts,
+                                                #   .typed (tables by resource name), .derived
+    derived = ies.derive("datapackage.json")    # a Derived: the derived tables' rows and texts;
+                                                #   raises ies.NotValid (with .findings) if not valid
 """
 
-__all__ = ["Finding", "Result", "validate"]
+__all__ = [
+    "KIND_WORDS",
+    "NO_BLOC",
+    "Derived",
+    "Finding",
+    "NotValid",
+    "Result",
+    "derive",
+    "plain",
+    "prepare",
+    "print_summary",
+    "validate",
+]
 
 _PUBLIC = {
+    "Derived": ("derived", "Derived"),
     "Finding": ("findings", "Finding"),
+    # what each kind of reference source is, in words: the README and the site never call an estimate official
+    "KIND_WORDS": ("reconciliation", "KIND_WORDS"),
+    "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
+    "NotValid": ("run", "NotValid"),
     "Result": ("run", "Result"),
+    "derive": ("run", "derive"),
+    "plain": ("values", "plain"),  # a typed cell as a reader writes it, for tools that show values
+    "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
+    "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
     "validate": ("run", "validate"),
 }
 

@@ -7,15 +7,14 @@ findings; the verdicts are information about the reports, not faults of the pack
 
 from dataclasses import dataclass, field
 
-from . import verdicts
+from .derived import Derived, derive, relational_claims
 from .findings import Finding, per_row, show
-from .reconciliation import COMPARE, reconcile, to_csv
+from .reconciliation import COMPARE
 from .record_rules import RECORD_RULES
 from .tables import lines_of
 from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
 
 LAYER = "rules"
-QUALITATIVE = {"result_status", "outcome"}
 
 
 @dataclass
@@ -407,23 +406,6 @@ class Verdict:
         return {"claim_id": self.claim_id, "verdict": self.verdict, "detail": self.detail}
 
 
-def relational_claims(typed):
-    """Readings that compare a value with another value, or with a bound other than equality: each
-    relational claim's own reading (its reading_id is its claim_id), and every other reading in
-    claim_readings.csv that compares."""
-    import pandas as pd
-
-    claims = typed["claims"]
-    compares = claims["ref_election_id"].notna() | (claims["comparison"].notna() & (claims["comparison"] != "="))
-    own = claims[compares & ~claims["measure"].isin(QUALITATIVE)].assign(reading_id=lambda f: f["claim_id"])
-    readings = typed["claim-readings"]
-    other = readings[readings["ref_election_id"].notna()]
-    columns = ["reading_id", "claim_id", "election_id", "bloc_id", "measure", "comparison", "value"]
-    columns += ["ref_election_id", "ref_bloc_id", "ref_factor"]
-    both = pd.concat([own[columns].astype(object), other[columns].astype(object)], ignore_index=True)
-    return both.assign(ref_factor=both["ref_factor"].astype(float))
-
-
 def relational_verdicts(claims, cells) -> list[Verdict]:
     """Judge each relational claim against the tables: holds, contradicted, or undetermined."""
     wanted = cells["measure"].isin(claims["measure"]) & cells["election_id"].isin(
@@ -463,21 +445,6 @@ def relational_verdicts(claims, cells) -> list[Verdict]:
     return verdicts
 
 
-def generated_tables(typed, cells, relational) -> tuple[dict[str, str], list[dict]]:
-    """Every table the package derives from the others, as the text `python -m tools.reconcile`
-    writes, by resource name; and the reconciliation rows."""
-    rows = reconcile(typed, cells, relational)
-    statements = verdicts.Statements(typed)
-    readings = verdicts.verdict_rows(statements, rows)
-    texts = {
-        "reconciliation": to_csv(rows),
-        "verdicts": to_csv(readings, verdicts.VERDICT_COLUMNS),
-        "claim-verdicts": to_csv(verdicts.claim_rows(readings), verdicts.CLAIM_COLUMNS),
-        "disagreements": to_csv(verdicts.disagreement_rows(statements, readings), verdicts.DISAGREEMENT_COLUMNS),
-    }
-    return texts, rows
-
-
 def generated_tables_are_current(package, texts: dict[str, str]) -> list[Finding]:
     """Each derived table is exactly what `python -m tools.reconcile` would write now."""
     found = []
@@ -492,16 +459,15 @@ def generated_tables_are_current(package, texts: dict[str, str]) -> list[Finding
     return found
 
 
-def check(package, typed: dict):
-    """Run every rule; return the findings, the verdicts, the value cells and the reconciliation."""
+def check(package, typed: dict) -> tuple[list[Finding], list[Verdict], Derived]:
+    """Run every rule; return the findings, the verdicts and what the tables derive."""
     cells = cell_frame(typed)
     ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
     found = [finding for rule in RULES for finding in rule(ctx)]
     relational = relational_claims(typed)
-    texts, reconciled = generated_tables(typed, cells, relational)
+    derived = derive(typed, cells, relational)
     return (
-        found + generated_tables_are_current(package, texts),
+        found + generated_tables_are_current(package, derived.texts),
         relational_verdicts(relational, cells),
-        cells,
-        reconciled,
+        derived,
     )

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from . import file_format, pandera_layer, provenance, rules
+from .derived import Derived
 from .findings import Finding
 from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
@@ -30,11 +31,20 @@ class Result:
     layers: list[Layer] = field(default_factory=lambda: [Layer(name) for name in LAYERS])
     verdicts: list = field(default_factory=list)
     values: dict = field(default_factory=dict)
-    reconciliation: list = field(default_factory=list)
+    typed: dict = field(default_factory=dict)  # resource name -> the table as the Pandera layer typed it
+    derived: Derived | None = None  # what the rules layer derived from the typed tables, if it ran
 
     @property
     def valid(self) -> bool:
         return all(layer.ran and not layer.findings for layer in self.layers)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for layer in self.layers for finding in layer.findings]
+
+    @property
+    def reconciliation(self) -> list[dict]:
+        return self.derived.reconciliation if self.derived else []
 
     def as_dict(self) -> dict:
         return {
@@ -54,6 +64,28 @@ class Result:
             "relational_claims": [v.as_dict() for v in self.verdicts],
             "reconciliation": self.reconciliation,
         }
+
+
+class NotValid(Exception):
+    """The package does not validate (for a reason other than stale derived tables), so nothing can
+    be derived from it; `findings` says why."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        super().__init__("the package is not valid:\n" + "\n".join(str(f) for f in findings[:20]))
+
+
+STALE = "reconciliation-current"  # the one finding that deriving the tables again answers
+
+
+def derive(descriptor: str) -> Derived:
+    """Validate the package and give what its tables derive; raise NotValid with the findings when
+    it does not validate for any reason other than derived tables that are not current."""
+    result = validate(str(descriptor))
+    blocking = [f for f in result.findings if f.rule != STALE]
+    if blocking or result.derived is None:
+        raise NotValid(blocking)
+    return result.derived
 
 
 def validate(descriptor: str, budget: Budget | None = None) -> Result:
@@ -123,15 +155,16 @@ def needs(layer: Layer, step) -> bool:
 def run_later_layers(package: DataPackage, frames: dict, result: Result, budget: Budget) -> None:
     """Layers 2 to 4, in order, each only if the one before it passed."""
     _, pandera, cross, prov = result.layers
-    typed = {}
+    typed = result.typed
 
     def check_tables():
         pandera.findings = pandera_layer.check(package, frames, typed)
         pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
 
     def check_rules():
-        cross.findings, result.verdicts, cells, result.reconciliation = rules.check(package, typed)
-        result.values = {status: int(n) for status, n in sorted(cells["status"].value_counts().items())}
+        cross.findings, result.verdicts, result.derived = rules.check(package, typed)
+        statuses = result.derived.cells["status"].value_counts()
+        result.values = {status: int(n) for status, n in sorted(statuses.items())}
         cross.summary = f"{len(rules.RULES)} rules, {len(result.verdicts)} relational claims evaluated"
 
     def check_provenance():

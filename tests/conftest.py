@@ -88,11 +88,11 @@ def shipped():
 
 
 @pytest.fixture(scope="session")
-def reconciled() -> tuple[list[dict], dict]:
-    """The reconciliation rows and typed tables of the shipped package, built once; tests only read them."""
-    from tools.reconcile import build
+def derived():
+    """What the shipped package derives (reconciliation, verdicts, typed tables), built once; tests only read it."""
+    import iraq_election_seats as ies
 
-    return build()
+    return ies.derive(ROOT / "datapackage.json")
 
 
 @pytest.fixture

@@ -35,8 +35,8 @@ def test_figure_is_current():
     assert done.returncode == 0, done.stderr
 
 
-def test_figure_data_keeps_gaps_as_gaps(reconciled):
-    rows = {row["label"]: row for row in figure.bars(*reconciled)}
+def test_figure_data_keeps_gaps_as_gaps(derived):
+    rows = {row["label"]: row for row in figure.bars(derived)}
     assert rows["Sadrist movement, 2021"] | {"official_source": None} == {
         "label": "Sadrist movement, 2021", "reported": 73, "status": "reported", "official": 73, "official_source": None,
     }  # fmt: skip
@@ -46,9 +46,10 @@ def test_figure_data_keeps_gaps_as_gaps(reconciled):
 
 def test_every_value_is_a_bar_of_its_length_and_no_gap_is():
     """Bars are drawn for the values and only for them; a gap is a mark, with no length to misread."""
-    data = json.loads(figure.DATA.read_text(encoding="utf-8"))
+    text = (ROOT / figure.DATA).read_text(encoding="utf-8")
+    data = json.loads(text)
     values = sorted(v for row in data["rows"] for v in (row["reported"], row["official"]) if v is not None)
-    drawn = figure.figure_of(figure.DATA.read_text(encoding="utf-8"))
+    drawn = figure.figure_of(text)
     axes = drawn.axes[0]
     assert sorted(bar.get_width() for bar in axes.patches) == values
     gaps = sum(row["reported"] is None for row in data["rows"])
@@ -59,18 +60,23 @@ def test_every_value_is_a_bar_of_its_length_and_no_gap_is():
 
 
 def test_stale_figure_data_is_detected(package):
-    line = package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist")
-    package.set_cell("data/seat_results.csv", line, "seats", "74")
-    assert figure.stale(figure.plotted(package.descriptor)) == ["figures/seats.json does not match the tables"]
+    with package.edited_json("datapackage.json") as descriptor:
+        descriptor["version"] += "-next"
+    (package.root / "figures").mkdir()
+    for drawn in (figure.DATA, figure.FIGURE):
+        (package.root / drawn).write_bytes((ROOT / drawn).read_bytes())
+    assert figure.stale(figure.plotted(package.descriptor), package.root) == [
+        "figures/seats.json does not match the tables"
+    ]
 
 
-def test_figure_not_drawn_from_its_data_is_detected(monkeypatch, tmp_path):
-    other = tmp_path / "seats.svg"
-    svg = figure.FIGURE.read_text(encoding="utf-8")
-    other.write_text(
+def test_figure_not_drawn_from_its_data_is_detected(tmp_path):
+    (tmp_path / "figures").mkdir()
+    (tmp_path / figure.DATA).write_bytes((ROOT / figure.DATA).read_bytes())
+    svg = (ROOT / figure.FIGURE).read_text(encoding="utf-8")
+    (tmp_path / figure.FIGURE).write_text(
         re.sub(r"(sha256 of figures/seats.json: )[0-9a-f]{64}", r"\g<1>" + "0" * 64, svg), encoding="utf-8"
     )
-    monkeypatch.setattr(figure, "FIGURE", other)
-    assert figure.stale(figure.DATA.read_text(encoding="utf-8")) == [
+    assert figure.stale((ROOT / figure.DATA).read_text(encoding="utf-8"), tmp_path) == [
         "figures/seats.svg was not drawn from figures/seats.json"
     ]

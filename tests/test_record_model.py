@@ -104,14 +104,9 @@ READINGS = "data/claim_readings.csv"
 
 def verdict_of(package, reading_id: str) -> dict:
     """The verdict of one reading, as the derived tables of the edited copy would give it."""
-    from iraq_election_seats.rules import generated_tables, relational_claims
-    from iraq_election_seats.values import cell_frame
-    from tools.reconcile import typed_tables
+    import iraq_election_seats as ies
 
-    _, typed = typed_tables(package.descriptor)
-    texts, _ = generated_tables(typed, cell_frame(typed), relational_claims(typed))
-    rows = csv.DictReader(texts["verdicts"].splitlines())
-    return next(r for r in rows if r["reading_id"] == reading_id)
+    return next(r for r in ies.derive(package.descriptor).readings if r["reading_id"] == reading_id)
 
 
 def test_a_status_reading_is_judged_by_the_events_of_its_day():

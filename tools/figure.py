@@ -2,6 +2,7 @@
 
     python -m tools.figure          # rewrite figures/seats.json and figures/seats.svg
     python -m tools.figure --check  # exit 1 if either is stale
+    python -m tools.figure --descriptor COPY/datapackage.json  # COPY/figures/, from another copy
 
 What the figure shows is first written to figures/seats.json, one entry per bloc and election, so a
 reader (or a test) can see every plotted number and where it comes from. The SVG is drawn from that
@@ -16,11 +17,11 @@ import re
 import sys
 from pathlib import Path
 
-from tools.reconcile import build
+import iraq_election_seats as ies
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "figures" / "seats.json"
-FIGURE = ROOT / "figures" / "seats.svg"
+DATA = Path("figures") / "seats.json"  # beside the descriptor
+FIGURE = Path("figures") / "seats.svg"
 SOURCES = ["data/seat_results.csv", "data/reconciliation.csv"]
 # Okabe-Ito colours, told apart with any kind of colour vision, on the figure's own white ground.
 REPORTED, OFFICIAL, GAP, INK, GRID = "#0072B2", "#E69F00", "#595959", "#1a1a1a", "#d9d9d9"
@@ -28,8 +29,9 @@ REPORTED, OFFICIAL, GAP, INK, GRID = "#0072B2", "#E69F00", "#595959", "#1a1a1a",
 GAP_MARK = {"s": 110, "marker": "o", "facecolor": "white", "edgecolor": GAP, "hatch": "////", "linewidths": 1.2}
 
 
-def bars(reconciled: list[dict], typed) -> list[dict]:
+def bars(derived: ies.Derived) -> list[dict]:
     """One entry per bloc and election that has a reported count or an official final one."""
+    reconciled, typed = derived.reconciliation, derived.typed
     official = {
         (r["election_id"], r["bloc_id"]): (int(float(r["reference"])), f"{r['stage_id']} ({r['ref_source_id']})")
         for r in reconciled
@@ -52,11 +54,10 @@ def bars(reconciled: list[dict], typed) -> list[dict]:
     return rows
 
 
-def plotted(descriptor: Path = ROOT / "datapackage.json") -> str:
+def plotted(descriptor: Path) -> str:
     """The figure's data as the text of figures/seats.json."""
-    reconciled, typed = build(descriptor)
     version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
-    data = {"version": version, "sources": SOURCES, "rows": bars(reconciled, typed)}
+    data = {"version": version, "sources": SOURCES, "rows": bars(ies.derive(descriptor))}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -134,11 +135,12 @@ def draw(text: str, target: Path) -> None:
     plt.close(figure)
 
 
-def stale(text: str) -> list[str]:
-    """Why figures/seats.json or figures/seats.svg do not show the data `text` holds."""
-    if not DATA.exists() or DATA.read_text(encoding="utf-8") != text:
+def stale(text: str, root: Path) -> list[str]:
+    """Why figures/seats.json or figures/seats.svg under `root` do not show the data `text` holds."""
+    data, figure = root / DATA, root / FIGURE
+    if not data.exists() or data.read_text(encoding="utf-8") != text:
         return ["figures/seats.json does not match the tables"]
-    svg = FIGURE.read_text(encoding="utf-8") if FIGURE.exists() else ""
+    svg = figure.read_text(encoding="utf-8") if figure.exists() else ""
     drawn = re.search(r"sha256 of figures/seats.json: ([0-9a-f]{64})", svg)
     if not drawn or drawn.group(1) != checksum(text):
         return ["figures/seats.svg was not drawn from figures/seats.json"]
@@ -146,15 +148,22 @@ def stale(text: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    text = plotted()
+    descriptor = Path(argv[argv.index("--descriptor") + 1]) if "--descriptor" in argv else ROOT / "datapackage.json"
+    try:
+        text = plotted(descriptor)
+    except ies.NotValid as refused:
+        print("the package is not valid, so no figure is drawn; run python validate.py:", file=sys.stderr)
+        print("\n".join(str(f) for f in refused.findings), file=sys.stderr)
+        return 1
+    root = descriptor.parent
     if "--check" in argv:
-        problems = stale(text)
+        problems = stale(text, root)
         for problem in problems:
             print(f"{problem}; run: python -m tools.figure", file=sys.stderr)
         return int(bool(problems))
-    DATA.parent.mkdir(exist_ok=True)
-    DATA.write_text(text, encoding="utf-8")
-    draw(text, FIGURE)
+    (root / DATA).parent.mkdir(exist_ok=True)
+    (root / DATA).write_text(text, encoding="utf-8")
+    draw(text, root / FIGURE)
     return 0
 
 

@@ -19,9 +19,9 @@ def replace_section(text: str, name: str, body: str) -> str:
     return head + start + "\n" + body.rstrip() + "\n" + end + rest.split(end, 1)[1]
 
 
-def refresh(name: str, body: str, argv: list[str]) -> int:
+def refresh(name: str, body: str, argv: list[str], readme: Path = README) -> int:
     """Write the section, or with --check only say whether README.md is current (exit 1 if stale)."""
-    text = README.read_text(encoding="utf-8")
+    text = readme.read_text(encoding="utf-8")
     wanted = replace_section(text, name, body)
     if "--check" in argv:
         if wanted != text:
@@ -31,5 +31,5 @@ def refresh(name: str, body: str, argv: list[str]) -> int:
             )
             return 1
         return 0
-    README.write_text(wanted, encoding="utf-8")
+    readme.write_text(wanted, encoding="utf-8")
     return 0

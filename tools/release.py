@@ -71,16 +71,15 @@ def build(out: Path, root: Path = ROOT) -> Path:
 
 def check(archive: Path) -> tuple[bool, str]:
     """Validate the copy of the package inside the archive, as a downloader would get it."""
-    from iraq_election_seats.cli import print_summary
-    from iraq_election_seats.run import validate
+    import iraq_election_seats as ies
 
     with tempfile.TemporaryDirectory() as folder:
         with zipfile.ZipFile(archive) as zf:
             zf.extractall(folder)
         descriptor = Path(folder) / archive.name.removesuffix(".zip") / "datapackage.json"
-        result = validate(str(descriptor))
+        result = ies.validate(str(descriptor))
         report = io.StringIO()
-        print_summary(result, report)
+        ies.print_summary(result, report)
         return result.valid, report.getvalue()
 
 

@@ -12,9 +12,7 @@ from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 
-from iraq_election_seats.run import validate
-from iraq_election_seats.values import CELLS, NO_BLOC, cell_frame, missing
-from tools.reconcile import build, provisional
+import iraq_election_seats as ies
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHOWN_APART = {"claim-readings", "verdicts", "claim-verdicts", "reconciliation", "disagreements"}
@@ -24,19 +22,8 @@ class InvalidPackage(SystemExit):
     """The package does not validate, so there is nothing trustworthy to show."""
 
 
-def plain(value):
-    """A typed cell as a reader writes it: None for a gap, 73 rather than 73.0 or np.int64(73)."""
-    if missing(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def records(frame) -> list[dict]:
-    return [{k: plain(v) for k, v in row.items()} for row in frame.astype(object).to_dict("records")]
+    return [{k: ies.plain(v) for k, v in row.items()} for row in frame.astype(object).to_dict("records")]
 
 
 @dataclass
@@ -47,8 +34,9 @@ class Evidence:
     descriptor: dict
     schemas: dict
     tables: dict  # resource name -> list of rows
-    cells: list  # every value cell (iraq_election_seats.values.cell_frame), as rows
+    cells: list  # every value cell (iraq_election_seats.Derived.cells), as rows
     reconciliation: list
+    derived: ies.Derived | None = None
     texts: dict = field(default_factory=dict)  # source_id -> the report's text
 
     @property
@@ -104,7 +92,7 @@ class Evidence:
 
     def provisional(self) -> list[str]:
         """Subjects that agree only with a count that is not final."""
-        return provisional(self.reconciliation)
+        return self.derived.provisional()
 
     def readings_of(self, claim_id: str) -> list[dict]:
         """Every reading of a claim with its verdict (verdicts.csv): the claim's own, or the structured
@@ -225,7 +213,7 @@ class Evidence:
         """Rows of other tables that point at a claim through a foreign key (its links, how a bloc
         took part, and any table added later that does the same); value tables, and the readings and
         verdicts the claim page shows reading by reading, are shown apart."""
-        value_tables = {table for table, _ in CELLS.values()} | SHOWN_APART
+        value_tables = self.derived.value_tables | SHOWN_APART
         found = []
         for resource in self.resources:
             name = resource["name"]
@@ -244,17 +232,17 @@ class Evidence:
 
 def gather(descriptor: Path = ROOT / "datapackage.json") -> Evidence:
     """Validate the package, then read it as validation typed it."""
-    result = validate(str(descriptor))
+    result = ies.validate(str(descriptor))
     if not result.valid:
-        problems = [str(f) for layer in result.layers for f in layer.findings]
+        problems = [str(f) for f in result.findings]
         raise InvalidPackage(
             "the package is not valid, so no site is built; run python validate.py:\n" + "\n".join(problems[:20])
         )
-    reconciled, typed = build(descriptor)
+    derived, typed = result.derived, result.typed
     data = json.loads(descriptor.read_text(encoding="utf-8"))
-    cells = records(cell_frame(typed).drop(columns=["row", "known"]))
+    cells = records(derived.cells.drop(columns=["row", "known"]))
     for cell in cells:
-        cell["bloc_id"] = None if cell["bloc_id"] == NO_BLOC else cell["bloc_id"]
+        cell["bloc_id"] = None if cell["bloc_id"] == ies.NO_BLOC else cell["bloc_id"]
     evidence = Evidence(
         root=descriptor.parent,
         descriptor=data,
@@ -265,7 +253,8 @@ def gather(descriptor: Path = ROOT / "datapackage.json") -> Evidence:
         },
         tables={name: records(frame) for name, frame in typed.items()},
         cells=cells,
-        reconciliation=reconciled,
+        reconciliation=derived.reconciliation,
+        derived=derived,
     )
     evidence.texts = {
         s["source_id"]: (descriptor.parent / s["path"]).read_text(encoding="utf-8") for s in evidence.tables["sources"]
