@@ -282,17 +282,18 @@ def may_rest_on(kind: str) -> bool:
 
 def source_preference(refs: References, stage: str, source: str) -> tuple:
     """Why one stage and source judges a subject before another, as a sort key (larger first): a count
-    before any estimate, then an authoritative stage, then the latest stage, then a source that gives
-    the whole stage, then the kind of source that speaks most directly for the commission, then the
-    latest version."""
+    before any estimate, then an authoritative stage, then the kind of source that speaks most
+    directly for the commission (a report of its figures before an encyclopedia's table, which an
+    undated copy files under the last stage), then the latest stage, then a source that gives the
+    whole stage, then the latest version."""
     info = refs.sources[source]
     stage_row = refs.stages.get(stage)
     return (
         info.kind != "estimate",
         bool(stage_row is not None and stage_row.authoritative == "yes"),
+        -VERDICT_KINDS.index(info.kind),
         str(stage_row.date) if stage_row is not None else "",
         info.coverage == "complete",
-        -VERDICT_KINDS.index(info.kind),
         "" if missing(info.date) else str(info.date),
         source,
     )

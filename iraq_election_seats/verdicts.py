@@ -125,10 +125,15 @@ def judge_status(reading: dict, statements: Statements, claim: dict) -> tuple[st
     'premature' when the first such event came after it. An undated report was written no earlier
     than the latest day it reports itself; on that floor a later event leaves it 'undetermined'."""
     kinds, change = STATUS_EVENTS[reading["status"]]
-    events = [  # by day, then the source that speaks most directly for the commission
+    process = sorted(statements.events.get(reading["election_id"], []))  # by day, then the most direct source
+    published = min((day for day, _, _, kind, _ in process if kind in STATUS_EVENTS["contested"][0]), default="")
+    events = [
         (day, event_id)
-        for day, _, event_id, kind, changed in sorted(statements.events.get(reading["election_id"], []))
-        if kind in kinds and (change is None or changed == change)
+        for day, _, event_id, kind, changed in process
+        if kind in kinds
+        and (change is None or changed == change)
+        # only a count made after results were published can corroborate them
+        and (reading["status"] != "corroborated" or day >= published)
     ]
     if not events:
         return "not_comparable", "", "the record has no dated event of this kind to judge it by"
