@@ -10,8 +10,16 @@ between the reports, whatever the record says of either.
 from .reconciliation import COMPARE, VERDICT_KINDS
 from .values import DATE_MEASURES, missing
 
-VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "verdict", "judged_by", "detail"]
-CLAIM_COLUMNS = ["claim_id", "verdict", "readings"]
+VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "about", "verdict", "judged_by", "detail"]
+CLAIM_COLUMNS = ["claim_id", "about", "verdict", "relay", "rests_on", "readings"]
+# What a verdict is about: the report's own statement against the record; for an attributed claim,
+# the statement it attributes against the record, and apart from that, whether a stored source has
+# its author saying it (the report relays it faithfully).
+ABOUT_WORDS = {
+    "report": "the report's own statement",
+    "attributed_statement": "the statement the report attributes",
+    "relay": "whether the report relays the statement as its author made it",
+}
 DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "reading_b", "says_b", "record"]
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
 
@@ -27,12 +35,16 @@ class Statements:
         self.readings = all_readings(typed["claim-readings"], self.claims)
         sources = typed["sources"]
         self.source_day = dict(zip(sources["source_id"], sources["date"], strict=True))
+        self.attributions = {}
+        for r in typed["attributions"].itertuples(index=False):
+            self.attributions.setdefault(r.claim_id, []).append(r)
         self.latest_day = {}
         for source, day in zip(claims["source_id"], claims["value_date"], strict=True):
             if not missing(day):
                 self.latest_day[source] = max(self.latest_day.get(source, ""), str(day))
         sources = typed["reference-sources"]
-        rank = {s: VERDICT_KINDS.index(k) for s, k in zip(sources["ref_source_id"], sources["kind"], strict=True)}
+        self.source_kind = dict(zip(sources["ref_source_id"], sources["kind"], strict=True))
+        rank = {s: VERDICT_KINDS.index(k) for s, k in self.source_kind.items() if k in VERDICT_KINDS}
         events = typed["result-events"]
         self.events = {}  # election -> [(day, rank of its source's kind, event, what it did, seats changed)]
         for election, day, event_id, kind, changed, source in zip(
@@ -155,31 +167,53 @@ def judge_status(reading: dict, statements: Statements, claim: dict) -> tuple[st
 
 
 def verdict_rows(statements: Statements, reconciliation: list[dict]) -> list[dict]:
-    """One row per reading of every claim."""
+    """One row per reading of every claim, saying what it is about; and for each attributed claim,
+    one more row on whether a stored source has its author making the statement."""
     judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged" and r["kind"] != "gap"}
     rows = []
     for reading in statements.readings:
         verdict, by, detail = judge_reading(reading, statements, judged)
+        attributed = statements.claims[reading["claim_id"]]["stance"] == "attributed"
         rows.append(
             {
                 "claim_id": reading["claim_id"],
                 "reading_id": reading["reading_id"],
                 "preferred": reading["preferred"],
+                "about": "attributed_statement" if attributed else "report",
                 "verdict": verdict,
                 "judged_by": by,
                 "detail": detail,
             }
         )
-    return sorted(rows, key=lambda r: (r["claim_id"], r["preferred"] != "yes", r["reading_id"]))
+    for claim_id, claim in statements.claims.items():
+        if claim["stance"] == "attributed":
+            rows.append(relay_row(claim_id, claim, statements))
+    return sorted(rows, key=lambda r: (r["claim_id"], r["about"] == "relay", r["preferred"] != "yes", r["reading_id"]))
 
 
-def claim_rows(verdicts: list[dict]) -> list[dict]:
-    """One verdict per claim: under every reading, or depending on the reading (naming each)."""
+def relay_row(claim_id: str, claim: dict, statements: Statements) -> dict:
+    """Whether the report relays an attributed statement faithfully: 'relayed' when a stored source
+    (attributions.csv) has its author making it; 'not_judged' when none was found."""
+    found = statements.attributions.get(claim_id, [])
+    row = {"claim_id": claim_id, "reading_id": f"{claim_id}/relay", "preferred": "no", "about": "relay"}
+    if not found:
+        detail = f"no stored source has {claim['attributed_to']} making the statement; the relay is not judged"
+        return {**row, "verdict": "not_judged", "judged_by": "", "detail": detail}
+    first = found[0]
+    return {**row, "verdict": "relayed", "judged_by": first.ref_source_id, "detail": first.quote}
+
+
+def claim_rows(verdicts: list[dict], statements: Statements) -> list[dict]:
+    """One verdict per claim on what it says against the record: under every reading, or depending on
+    the reading (naming each); for an attributed claim, the relay beside it; and what the verdict
+    rests on, in words that never call an estimate official."""
     by_claim = {}
     for row in verdicts:
         by_claim.setdefault(row["claim_id"], []).append(row)
     rows = []
-    for claim, readings in sorted(by_claim.items()):
+    for claim, all_rows in sorted(by_claim.items()):
+        readings = [r for r in all_rows if r["about"] != "relay"]
+        relay = next((r["verdict"] for r in all_rows if r["about"] == "relay"), "")
         kinds = {r["verdict"] for r in readings}
         if kinds <= HOLDS:
             verdict = "holds_under_every_reading"
@@ -194,8 +228,43 @@ def claim_rows(verdicts: list[dict]) -> list[dict]:
         else:
             verdict = sorted(kinds - HOLDS - FAILS)[0]
         named = "; ".join(f"{r['reading_id']}: {r['verdict']}" for r in readings)
-        rows.append({"claim_id": claim, "verdict": verdict, "readings": named})
+        preferred = next((r for r in readings if r["preferred"] == "yes"), readings[0])
+        rows.append(
+            {
+                "claim_id": claim,
+                "about": preferred["about"],
+                "verdict": verdict,
+                "relay": relay,
+                "rests_on": rests_on(readings, statements),
+                "readings": named,
+            }
+        )
     return rows
+
+
+# what a verdict rests on, by the kind of its source (reference_sources.kind)
+SOURCE_WORDS = {
+    "official": "the commission's or the court's own page",
+    "official_report": "a report of official figures or acts",
+    "encyclopedia": "an encyclopedia",
+    "estimate": "an analysts' estimate, not an official count",
+}
+
+
+def rests_on(readings: list[dict], statements: Statements) -> str:
+    """What a claim's verdict rests on, reading by reading where they differ, in words."""
+
+    def words(row: dict) -> str:
+        by = row["judged_by"]
+        if not by:
+            return "nothing in the record (" + row["verdict"].replace("_", " ") + ")"
+        if "/" in by:
+            stage, source = by.split("/", 1)
+            kind = SOURCE_WORDS.get(statements.source_kind.get(source), "a source")
+            return f"{kind}, {source}" + (f", at {stage}" if stage not in ("", "fact") else "")
+        return f"a dated event of the results process, {by}"
+
+    return "; ".join(dict.fromkeys(words(r) for r in readings))
 
 
 def says(reading: dict) -> str:

@@ -154,3 +154,41 @@ def test_an_event_is_placed_on_its_day_by_its_passage(package, event, date):
     line = package.line(EVENTS, event_id=event)
     package.set_cell(EVENTS, line, "date", date)
     assert_finding(package.validate(), layer="provenance", rule="date-in-passage", file=EVENTS, row=line, column="date")
+
+
+def test_an_attributed_claim_is_judged_apart_from_its_relay():
+    claims = {r["claim_id"]: r for r in shipped_rows("claim_verdicts.csv")}
+    allegation = claims["brief-fatah-votes-above-sadrist"]
+    # the statement the brief attributes to Fatah is contradicted by the record; whether Fatah said it is another question
+    assert (allegation["about"], allegation["verdict"], allegation["relay"]) == (
+        "attributed_statement",
+        "contradicted_under_every_reading",
+        "not_judged",
+    )
+    assert claims["brief-fatah-alleges-fraud"]["relay"] == "relayed"
+    assert all(c["relay"] == "" for c in claims.values() if c["about"] == "report")
+    rows = shipped_rows("verdicts.csv")
+    relays = {r["claim_id"] for r in rows if r["about"] == "relay"}
+    assert relays == {c for c, r in claims.items() if r["about"] == "attributed_statement"}
+
+
+def test_without_a_source_for_the_author_the_relay_is_not_judged(package):
+    rows = [r for r in package.rows("data/attributions.csv") if r["claim_id"] != "brief-fatah-alleges-fraud"]
+    package.write_rows("data/attributions.csv", rows)
+    assert verdict_of(package, "brief-fatah-alleges-fraud/relay")["verdict"] == "not_judged"
+
+
+def test_the_summary_gives_each_claim_one_line_saying_what_it_rests_on():
+    from conftest import run_cli
+
+    done = run_cli(ROOT / "datapackage.json", text=True)
+    lines = done.stdout.splitlines()
+    claims = [r["claim_id"] for r in shipped_rows("claim_verdicts.csv")]
+    for claim in claims:
+        mine = [line for line in lines if f" {claim}:" in line or f" {claim}@" in line or f" {claim}/" in line]
+        assert len(mine) == 1, (claim, mine)
+    line = next(line for line in lines if " brief-fatah-votes-above-sadrist:" in line)
+    assert "the statement the report attributes" in line and "kurdistan24-fa-votes" in line
+    assert "on the reports' own figures alone: undetermined" in line
+    estimate = next(line for line in lines if " rasanah-sadrist-2021-rank:" in line)
+    assert "official count" not in estimate.replace("not an official count", "")

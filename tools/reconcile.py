@@ -39,15 +39,24 @@ def readme_section(derived: ies.Derived) -> str:
     each other, and how much of each stage the sources cover."""
     rows = derived.reconciliation
     judged = {r["subject"]: r for r in rows if r["basis"] == "judged"}
+    claims = derived.typed["claims"].set_index("claim_id")
+
+    def whose(claim_id: str) -> str:
+        """Whose statement a row judges: the report's own, or one it attributes (a verdict on that
+        statement, not on the report)."""
+        if not claim_id or claims.loc[claim_id, "stance"] != "attributed":
+            return "the report's own"
+        return f"attributed to {claims.loc[claim_id, 'attributed_to']}"
+
     lines = [
-        "| Row | Reported | Reference | What the reference is | Judged by (stage/source) |",
-        "|---|---|---|---|---|",
+        "| Row | Whose statement | Reported | Reference | What the reference is | Judged by (stage/source) |",
+        "|---|---|---|---|---|---|",
     ]
     for subject, row in sorted(judged.items()):
         if row["verdict"] == "differs":
             lines.append(
-                f"| `{subject}` | {row['reported']} | {row['reference']} | {ies.KIND_WORDS[row['source_kind']]} "
-                f"| {row['stage_id']}/{row['ref_source_id']} |"
+                f"| `{subject}` | {whose(row['claim_id'])} | {row['reported']} | {row['reference']} "
+                f"| {ies.KIND_WORDS[row['source_kind']]} | {row['stage_id']}/{row['ref_source_id']} |"
             )
     lines += ["", "Where another stage, source or version would give another verdict:", ""]
     for subject, row in sorted(judged.items()):
@@ -69,6 +78,23 @@ def readme_section(derived: ies.Derived) -> str:
     depends = [r for r in derived.claims if r["verdict"] == "depends_on_reading"]
     lines += ["", "Claims whose verdict depends on the reading (claim_verdicts.csv):", ""]
     lines += [f"- `{r['claim_id']}`: {r['readings']}." for r in depends] or ["- none."]
+    attributed = [r for r in derived.claims if r["about"] == "attributed_statement"]
+    lines += [
+        "",
+        "Statements the reports attribute to others, judged as statements against the record, and apart"
+        " from that whether a stored source has their author making them (attributions.csv):",
+        "",
+    ]
+    lines += [
+        f"- `{r['claim_id']}` ({whose(r['claim_id'])}): the statement {r['verdict'].replace('_', ' ')}; "
+        + (
+            "a stored source has its author making it"
+            if r["relay"] == "relayed"
+            else "no stored source has its author making it"
+        )
+        + "."
+        for r in attributed
+    ] or ["- none."]
     lines += ["", "Where the two reports disagree with each other (disagreements.csv):", ""]
     lines += [
         f"- {r['topic']}: `{r['reading_a']}` ({r['says_a']}) against `{r['reading_b']}` ({r['says_b']}); the record: {r['record']}."
