@@ -205,6 +205,33 @@ def reposts_say_why(ctx) -> list[Finding]:
     return found[:PER_RULE]
 
 
+# subject_kind of identifiers.csv -> (resource, key column) the subject must exist in
+IDENTIFIED = {
+    "bloc": ("blocs", "bloc_id"),
+    "list": ("reference-lists", "list_id"),
+    "election": ("elections", "election_id"),
+}
+
+
+def identifiers_name_subjects(ctx) -> list[Finding]:
+    """Each external id is attached to a bloc, list or election the package has: a join key that
+    points at nothing joins nothing."""
+    ids = ctx.typed["identifiers"].astype(object).assign(line=lambda f: lines_of(f.index))
+    known = {kind: set(ctx.typed[table][column]) for kind, (table, column) in IDENTIFIED.items()}
+    bad = ids[[subject not in known[kind] for kind, subject in zip(ids["subject_kind"], ids["subject"], strict=True)]]
+    return per_row(
+        bad,
+        lambda r: Finding(
+            LAYER,
+            "identifier-subject",
+            f"no {r.subject_kind} {r.subject!r} in {IDENTIFIED[r.subject_kind][0]}",
+            ctx.paths["identifiers"],
+            int(r.line),
+            "subject",
+        ),
+    )
+
+
 # measure -> the form its value must have: facts are text in the table, but these are counts, shares or days
 FACT_FORMS = {
     "total_seats": (r"[1-9][0-9]*", "a whole number"),
@@ -250,4 +277,5 @@ RECORD_RULES = [
     complete_sources_name_their_lists,
     reference_basis_matches_kind,
     reposts_say_why,
+    identifiers_name_subjects,
 ]

@@ -192,3 +192,25 @@ def test_the_summary_gives_each_claim_one_line_saying_what_it_rests_on():
     assert "on the reports' own figures alone: undetermined" in line
     estimate = next(line for line in lines if " rasanah-sadrist-2021-rank:" in line)
     assert "official count" not in estimate.replace("not an official count", "")
+
+
+def test_an_identifier_names_a_subject_the_package_has(package):
+    line = package.line("data/identifiers.csv", subject_kind="list", subject="kdp", scheme="wikidata")
+    package.set_cell("data/identifiers.csv", line, "subject", "no-such-list")
+    assert_finding(
+        package.validate(),
+        layer="rules",
+        rule="identifier-subject",
+        file="data/identifiers.csv",
+        row=line,
+        column="subject",
+    )
+
+
+def test_each_election_carries_its_country_code():
+    rows = shipped_rows("identifiers.csv")
+    for election in ("cor-2018", "cor-2021"):
+        codes = {
+            r["scheme"]: r["identifier"] for r in rows if (r["subject_kind"], r["subject"]) == ("election", election)
+        }
+        assert codes == {"iso3166-alpha2": "IQ", "iso3166-alpha3": "IRQ", "iso3166-numeric": "368"}
