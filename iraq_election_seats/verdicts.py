@@ -170,9 +170,18 @@ def verdict_rows(statements: Statements, reconciliation: list[dict]) -> list[dic
     """One row per reading of every claim, saying what it is about; and for each attributed claim,
     one more row on whether a stored source has its author making the statement."""
     judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged" and r["kind"] != "gap"}
+    # subjects that only an earlier version of a revised source gives: the record has nothing current to judge them by
+    revised_only = {r["subject"]: r for r in reconciliation if r["basis"] == "superseded"}
     rows = []
     for reading in statements.readings:
-        verdict, by, detail = judge_reading(reading, statements, judged)
+        if reading["reading_id"] not in judged and reading["reading_id"] in revised_only:
+            row = revised_only[reading["reading_id"]]
+            verdict, by = "not_comparable", ""
+            detail = (
+                f"only {row['ref_source_id']}, an earlier version its authors revised, gives it ({row['reference']})"
+            )
+        else:
+            verdict, by, detail = judge_reading(reading, statements, judged)
         attributed = statements.claims[reading["claim_id"]]["stance"] == "attributed"
         rows.append(
             {
