@@ -7,38 +7,32 @@ and the process can be set up (threads, signals) before pandas and pyarrow are i
     import iraq_election_seats as ies
     result = ies.validate("datapackage.json")   # a Result: .valid, .layers, .findings, .verdicts,
                                                 #   .typed (tables by resource name), .derived
+    ies.RULES                                   # the rule catalogue: code, layer, reads, protects
     derived = ies.derive("datapackage.json")    # a Derived: the derived tables' rows and texts;
                                                 #   raises ies.NotValid (with .findings) if not valid
 """
 
-__all__ = [
-    "KIND_WORDS",
-    "NO_BLOC",
-    "Derived",
-    "Finding",
-    "NotValid",
-    "Result",
-    "derive",
-    "plain",
-    "prepare",
-    "print_summary",
-    "validate",
-]
-
 _PUBLIC = {
     "Derived": ("derived", "Derived"),
+    "FAILS": ("verdicts", "FAILS"),  # the verdicts of a reading that the record contradicts
     "Finding": ("findings", "Finding"),
     # what each kind of reference source is, in words: the README and the site never call an estimate official
     "KIND_WORDS": ("reconciliation", "KIND_WORDS"),
+    "HOLDS": ("verdicts", "HOLDS"),  # the verdicts of a reading that the record bears out
     "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
     "NotValid": ("run", "NotValid"),
+    "RULES": ("catalogue", "RULES"),
     "Result": ("run", "Result"),
+    "Rule": ("findings", "Rule"),
     "derive": ("run", "derive"),
-    "plain": ("values", "plain"),  # a typed cell as a reader writes it, for tools that show values
+    "list_rules": ("catalogue", "listing"),  # the catalogue as text, as --list-rules prints it
+    "plain": ("display", "plain"),  # a typed cell as a reader writes it, for tools that show values
     "prepare": ("process", "prepare"),  # the process set up as the command's is, for the benchmark
     "print_summary": ("cli", "print_summary"),  # the command's report of a Result, for the release check
+    "rules_markdown": ("catalogue", "markdown"),  # the catalogue as the README's table
     "validate": ("run", "validate"),
 }
+__all__ = sorted(_PUBLIC)
 
 
 def __getattr__(name: str):

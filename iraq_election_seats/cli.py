@@ -1,7 +1,9 @@
 """The command line: `python validate.py [datapackage.json] [--json]`, or, installed with
-`pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`.
+`pip install .`, `iraq-election-seats-validate path/to/datapackage.json [--json]`; with
+`--list-rules`, the catalogue of the package's own rules instead.
 
-Exit status: 0 valid, 1 invalid (or an internal error, said on stderr), 2 usage error, 130
+Exit status: 0 valid, 1 invalid, 2 usage error, 3 internal error (a fault of the validator's own
+code, never of the package: said on stderr with a request to report it, and never VALID), 130
 interrupted (Ctrl-C). The report is written
 safely whatever the cells hold: every text is escaped (newlines, control and bidirectional
 characters, the '::' that starts a workflow command) and cut to MAX_SHOWN characters; output
@@ -18,6 +20,7 @@ from pathlib import Path
 
 DEFAULT = Path(__file__).resolve().parent.parent / "datapackage.json"
 MAX_SHOWN = 300
+INTERNAL_ERROR = 3
 INTERRUPTED = 130
 
 
@@ -132,13 +135,14 @@ def report_usage(message: str, as_json: bool, prog: str = "validate.py") -> int:
 
 
 def report_internal(error: BaseException, as_json: bool) -> int:
-    """A fault of the validator itself: said plainly, with status 1, so that CI never passes on it."""
-    message = f"internal error, the package was not validated: {type(error).__name__}: {error}"
+    """A fault of the validator itself, not of the package: said plainly, with a status of its own,
+    so that CI never passes on it and nobody reads it as a fault of the data."""
+    message = f"internal error: please report it; the package was not validated: {type(error).__name__}: {error}"
     if as_json:
-        json.dump({"valid": False, "status": 1, "error": cut(message)}, sys.stdout, ensure_ascii=True)
+        json.dump({"valid": False, "status": INTERNAL_ERROR, "error": cut(message)}, sys.stdout, ensure_ascii=True)
         print()
     print(f"validate.py: {clean(message)}", file=sys.stderr)
-    return 1
+    return INTERNAL_ERROR
 
 
 def main(argv=None, prog: str = "validate.py", default: Path | None = DEFAULT) -> int:
@@ -156,20 +160,27 @@ def main(argv=None, prog: str = "validate.py", default: Path | None = DEFAULT) -
 
 def _run(argv, as_json: bool, prog: str, default: Path | None) -> int:
     parser = Parser(prog=prog, description="Validate the iraq-election-seats data package (offline; never writes).")
-    if default is None:
-        parser.add_argument("descriptor", help="path to the datapackage.json of a copy of the package")
-    else:
-        parser.add_argument(
-            "descriptor",
-            nargs="?",
-            default=str(default),
-            help="path to a datapackage.json (default: the package beside this script)",
-        )
+    parser.add_argument(
+        "descriptor",
+        nargs="?",
+        default=None if default is None else str(default),
+        help="path to the datapackage.json of a copy of the package"
+        if default is None
+        else "path to a datapackage.json (default: the package beside this script)",
+    )
     parser.add_argument("--json", action="store_true", help="print a machine-readable report instead of the summary")
+    parser.add_argument("--list-rules", action="store_true", help="list the package's own rules and exit")
     try:
         args = parser.parse_args(argv)
+        if args.descriptor is None and not args.list_rules:
+            parser.error("the following arguments are required: descriptor")
     except UsageError as error:
         return report_usage(str(error), as_json, prog)
+    if args.list_rules:
+        from .catalogue import listing
+
+        print(listing())
+        return 0
     from .package import UsageError as PackageUsage
     from .run import validate
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from . import verdicts
 from .reconciliation import reconcile, to_csv
+from .record_rules import chamber_sizes
 from .values import CELLS
+from .verdicts import SETTLED_STAGES
 
 QUALITATIVE = {"result_status", "outcome"}
-# a stage whose count is settled: what a figure that agrees only with another count is not
-SETTLED_STAGES = {"final", "ratified"}
 
 
 @dataclass
@@ -34,6 +34,22 @@ class Derived:
     def value_tables(self) -> set[str]:
         """Resource names of the tables whose cells are values (each with status, claim and note)."""
         return {table for table, _ in CELLS.values()}
+
+    @property
+    def chamber_seats(self) -> dict[str, int]:
+        """Seats in the chamber of each election, as the reference facts give them."""
+        return {election: int(seats) for election, seats in chamber_sizes(self.typed).items()}
+
+    def election_years(self) -> dict[str, str]:
+        """The year of each election, for labels: from its polling day, else its first dated stage
+        of the record, else its id."""
+        elections, stages = self.typed["elections"], self.typed["result-stages"].dropna(subset=["date"])
+        first = stages.astype({"date": str}).groupby("election_id", observed=True)["date"].min()
+        years = {}
+        for election, day in zip(elections["election_id"], elections["date"]):
+            day = first.get(election) if day is None or day != day else day
+            years[election] = str(day)[:4] if day is not None and day == day else election
+        return years
 
     def provisional(self) -> list[str]:
         """Subjects that agree with some count of the record, but with none that is settled."""

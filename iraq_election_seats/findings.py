@@ -1,6 +1,7 @@
 """What a check reports: one problem, located by file, row and column, and named by its rule."""
 
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -33,19 +34,27 @@ class Finding:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the catalogue, declared once: the code its findings carry, its layer, the tables
+    it reads, one sentence on what it protects, and the function that checks it."""
+
+    code: str
+    layer: str
+    reads: tuple[str, ...]
+    protects: str
+    check: Callable = field(repr=False, compare=False)
+
+    def finding(self, message: str, file: str | None = None, row: int | None = None, column: str | None = None):
+        """A finding of this rule, located at a file, row and column."""
+        return Finding(self.layer, self.code, message, file, row, column)
+
+
 def examples(values, limit: int = 3) -> str:
     """A short, readable list of offending values for a message."""
     values = list(values)
     shown = ", ".join(repr(v) for v in values[:limit])
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
-
-
-def show(value) -> str:
-    """A value as a reader writes it: 73, not np.int64(73) or 73.0."""
-    if isinstance(value, str):
-        return repr(value)
-    number = float(value)
-    return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
 PER_RULE = 20

@@ -4,10 +4,11 @@ number a claim supports is in its quote, and every source file is the file that 
 
 import hashlib
 
-from .findings import PER_RULE, Finding, show
+from .display import missing, show
+from .findings import PER_RULE, Finding
 from .numbers import places_day, states_date, states_number
 from .tables import line_of
-from .values import DATE_MEASURES, missing
+from .values import DATE_MEASURES
 
 LAYER = "provenance"
 

@@ -10,8 +10,9 @@ import csv
 import io
 import operator
 
+from .display import missing, text
 from .record_rules import chamber_sizes, well_formed
-from .values import NO_BLOC, missing
+from .values import NO_BLOC
 
 COLUMNS = [
     "reconciliation_id",
@@ -32,14 +33,6 @@ COLUMNS = [
     "note",
 ]
 COMPARE = {"=": operator.eq, "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
-
-
-def _text(value) -> str:
-    if missing(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 class References:
@@ -129,11 +122,11 @@ def _row(subject, kind, claim, election, bloc, measure, reported, key, reference
         "reported": reported,
         "stage_id": stage,
         "ref_source_id": source,
-        "reference": _text(reference),
+        "reference": text(reference),
         "verdict": verdict,
         "basis": "",
         "source_kind": "",
-        "difference": _text(difference),
+        "difference": text(difference),
         "note": note,
     }
 
@@ -171,14 +164,14 @@ def value_rows(cells, refs: References) -> list[dict]:
         if cell.value is None:  # a reported cell left empty: a fault the rules report, nothing to compare
             continue
         if not found:
-            emit("value", _text(cell.value), ("", ""), None, "not_comparable", None, reason)
+            emit("value", text(cell.value), ("", ""), None, "not_comparable", None, reason)
         for stage, source, value, note in found:
             if cell.measure == "election_date":
                 same, difference = str(cell.value) == str(value), None
             else:
                 same = float(cell.value) == float(value)
                 difference = None if same else float(cell.value) - float(value)
-            emit("value", _text(cell.value), (stage, source), value, "agrees" if same else "differs", difference, note)
+            emit("value", text(cell.value), (stage, source), value, "agrees" if same else "differs", difference, note)
     return rows
 
 
@@ -237,7 +230,7 @@ def relation_rows(claims, refs: References) -> list[dict]:
             )
             emit(
                 (stage, source),
-                f"{_text(value)} {claim.comparison} {factor}{_text(other)}",
+                f"{text(value)} {claim.comparison} {factor}{text(other)}",
                 "agrees" if holds else "differs",
                 note,
             )

@@ -8,9 +8,10 @@ published. The rules read only the typed tables, never the reconciliation file, 
 breaks one is invalid whatever `reconciliation.csv` says.
 """
 
-from .findings import PER_RULE, Finding, per_row, show
+from .display import missing, show
+from .findings import PER_RULE, Finding, Rule, per_row
 from .tables import lines_of
-from .values import DATE_MEASURES, missing
+from .values import DATE_MEASURES
 
 LAYER = "rules"
 RESULTS = "reference-results"
@@ -39,7 +40,7 @@ def _results(ctx):
     return results.merge(stages, on="stage_id", how="left").merge(sources, on="ref_source_id", how="left")
 
 
-def reference_seats_within_chamber(ctx) -> list[Finding]:
+def reference_seats_within_chamber(ctx, rule) -> list[Finding]:
     """No list or aggregate of the record holds more seats than the chamber it was elected to."""
     sizes = chamber_sizes(ctx.typed)
     results = ctx.once(_results).dropna(subset=["seats"])
@@ -47,9 +48,7 @@ def reference_seats_within_chamber(ctx) -> list[Finding]:
     over = results[results["seats"].astype(float) > results["chamber"].astype(float)]
     return per_row(
         over,
-        lambda r: Finding(
-            LAYER,
-            "reference-within-chamber",
+        lambda r: rule.finding(
             f"{r.list_id} has {show(r.seats)} seats at {r.stage_id} ({r.ref_source_id}), more than the chamber's {show(r.chamber)}",
             ctx.paths[RESULTS],
             int(r.line),
@@ -58,7 +57,7 @@ def reference_seats_within_chamber(ctx) -> list[Finding]:
     )
 
 
-def reference_sums_fit_chamber(ctx) -> list[Finding]:
+def reference_sums_fit_chamber(ctx, rule) -> list[Finding]:
     """A stage and source never adds up to more seats than the chamber, and a source marked complete
     adds up to exactly the chamber: a complete count that falls short has lost a list."""
     sizes = chamber_sizes(ctx.typed)
@@ -76,13 +75,11 @@ def reference_sums_fit_chamber(ctx) -> list[Finding]:
                 f"the seats of {stage} from {source} add up to {show(added)}, "
                 f"but the chamber has {show(chamber)} and the source {promise}"
             )
-            found.append(
-                Finding(LAYER, "reference-sum", message, ctx.paths[RESULTS], int(group["line"].min()), "seats")
-            )
+            found.append(rule.finding(message, ctx.paths[RESULTS], int(group["line"].min()), "seats"))
     return found
 
 
-def reference_stage_fits_date(ctx) -> list[Finding]:
+def reference_stage_fits_date(ctx, rule) -> list[Finding]:
     """Each figure is filed under the stage that was current on its source's date: not a stage that had
     not happened yet, and not one a later stage had already replaced (a 2022 article reports the
     ratified result, not the count announced before ratification). An undated source can only be
@@ -110,9 +107,7 @@ def reference_stage_fits_date(ctx) -> list[Finding]:
         if expected != r.stage_id:
             bad.append((r, expected))
     return [
-        Finding(
-            LAYER,
-            "reference-stage-date",
+        rule.finding(
             (
                 f"{r.ref_source_id} is dated {r.source_date}"
                 if not missing(r.source_date)
@@ -129,7 +124,7 @@ def reference_stage_fits_date(ctx) -> list[Finding]:
     ]
 
 
-def complete_sources_name_their_lists(ctx) -> list[Finding]:
+def complete_sources_name_their_lists(ctx, rule) -> list[Finding]:
     """A source marked complete names its lists: it gives no aggregate row (such as 'sixteen parties
     with one seat each') standing in for lists that any source of the same election names. Together
     with `reference_sums_fit_chamber`, a complete source names lists adding up to the chamber."""
@@ -144,9 +139,7 @@ def complete_sources_name_their_lists(ctx) -> list[Finding]:
         if (shown := sorted(m for m in members.get(r.list_id, []) if (r.election_id, m) in named))
     ]
     return [
-        Finding(
-            LAYER,
-            "complete-names-lists",
+        rule.finding(
             f"{r.ref_source_id} is marked complete but gives {r.list_id} at {r.stage_id} as one row, "
             f"though the record names lists counted in it ({', '.join(shown)}): mark the source partial or name its lists",
             ctx.paths[RESULTS],
@@ -157,16 +150,14 @@ def complete_sources_name_their_lists(ctx) -> list[Finding]:
     ]
 
 
-def reference_basis_matches_kind(ctx) -> list[Finding]:
+def reference_basis_matches_kind(ctx, rule) -> list[Finding]:
     """A figure is an 'estimate' exactly when its source is an analysts' estimate: an estimate is never
     filed as a count, and no count is called an estimate."""
     results = ctx.once(_results)
     bad = results[(results["basis"] == "estimate") != (results["kind"] == "estimate")]
     return per_row(
         bad,
-        lambda r: Finding(
-            LAYER,
-            "basis-kind",
+        lambda r: rule.finding(
             f"the figure is filed as {r.basis!r} but its source {r.ref_source_id} is of kind {r.kind!r}",
             ctx.paths[RESULTS],
             int(r.line),
@@ -175,7 +166,7 @@ def reference_basis_matches_kind(ctx) -> list[Finding]:
     )
 
 
-def reposts_say_why(ctx) -> list[Finding]:
+def reposts_say_why(ctx, rule) -> list[Finding]:
     """A repost stands in for a publisher's page only with its reason: no original is stored, or it is
     the earlier version of a revised page, which a later version must name in supersedes. An original
     gives no reason."""
@@ -193,9 +184,7 @@ def reposts_say_why(ctx) -> list[Finding]:
         else:
             continue
         found.append(
-            Finding(
-                LAYER,
-                "repost-reason",
+            rule.finding(
                 f"{r.ref_source_id} {problem}",
                 ctx.paths["reference-sources"],
                 int(r.line),
@@ -213,7 +202,7 @@ IDENTIFIED = {
 }
 
 
-def identifiers_name_subjects(ctx) -> list[Finding]:
+def identifiers_name_subjects(ctx, rule) -> list[Finding]:
     """Each external id is attached to a bloc, list or election the package has: a join key that
     points at nothing joins nothing."""
     ids = ctx.typed["identifiers"].astype(object).assign(line=lambda f: lines_of(f.index))
@@ -221,9 +210,7 @@ def identifiers_name_subjects(ctx) -> list[Finding]:
     bad = ids[[subject not in known[kind] for kind, subject in zip(ids["subject_kind"], ids["subject"], strict=True)]]
     return per_row(
         bad,
-        lambda r: Finding(
-            LAYER,
-            "identifier-subject",
+        lambda r: rule.finding(
             f"no {r.subject_kind} {r.subject!r} in {IDENTIFIED[r.subject_kind][0]}",
             ctx.paths["identifiers"],
             int(r.line),
@@ -251,15 +238,13 @@ def well_formed(measure: str, value) -> bool:
     return pattern is None or re.fullmatch(pattern, str(value)) is not None
 
 
-def reference_facts_have_their_form(ctx) -> list[Finding]:
+def reference_facts_have_their_form(ctx, rule) -> list[Finding]:
     """A fact that is a count, a share or a day is written as one: the chamber's size and the other
     facts the rules compute with are never arbitrary text."""
     facts = ctx.typed["reference-facts"].astype(object).assign(line=lambda f: lines_of(f.index))
     bad = [(r, FACT_FORMS[r.measure][1]) for r in facts.itertuples(index=False) if not well_formed(r.measure, r.value)]
     return [
-        Finding(
-            LAYER,
-            "reference-fact-form",
+        rule.finding(
             f"the {r.measure} of {r.election_id} must be {words}",
             ctx.paths["reference-facts"],
             int(r.line),
@@ -269,13 +254,26 @@ def reference_facts_have_their_form(ctx) -> list[Finding]:
     ]
 
 
+RESULTS_READ = (RESULTS, "result-stages", "reference-sources", "reference-facts")
 RECORD_RULES = [
-    reference_facts_have_their_form,
-    reference_seats_within_chamber,
-    reference_sums_fit_chamber,
-    reference_stage_fits_date,
-    complete_sources_name_their_lists,
-    reference_basis_matches_kind,
-    reposts_say_why,
-    identifiers_name_subjects,
-]
+    Rule("reference-fact-form", LAYER, ("reference-facts",),
+         "A fact that is a count, a share or a day is written as one, so the rules never compute with arbitrary text.",
+         reference_facts_have_their_form),
+    Rule("reference-within-chamber", LAYER, RESULTS_READ,
+         "No list or aggregate of the official record holds more seats than the chamber.", reference_seats_within_chamber),
+    Rule("reference-sum", LAYER, RESULTS_READ,
+         "A stage and source never adds up past the chamber, and a source marked complete adds up to it exactly.",
+         reference_sums_fit_chamber),
+    Rule("reference-stage-date", LAYER, (RESULTS, "result-stages", "reference-sources"),
+         "Each official figure is filed under the stage that was current on its source's date.", reference_stage_fits_date),
+    Rule("complete-names-lists", LAYER, (*RESULTS_READ, "reference-lists"),
+         "A source marked complete gives no aggregate row standing in for lists that any source names.",
+         complete_sources_name_their_lists),
+    Rule("basis-kind", LAYER, (RESULTS, "reference-sources"),
+         "A figure is filed as an estimate exactly when its source is an analysts' estimate.", reference_basis_matches_kind),
+    Rule("repost-reason", LAYER, ("reference-sources",),
+         "A repost gives its reason, and an earlier version kept as one is named by the version that supersedes it.",
+         reposts_say_why),
+    Rule("identifier-subject", LAYER, ("identifiers", "blocs", "reference-lists", "elections"),
+         "Each external identifier is attached to a bloc, list or election the package has.", identifiers_name_subjects),
+]  # fmt: skip

@@ -8,11 +8,12 @@ findings; the verdicts are information about the reports, not faults of the pack
 from dataclasses import dataclass, field
 
 from .derived import Derived, derive, relational_claims
-from .findings import Finding, per_row, show
+from .display import missing, show
+from .findings import Finding, Rule, per_row
 from .reconciliation import COMPARE
 from .record_rules import RECORD_RULES
 from .tables import lines_of
-from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
+from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key
 
 LAYER = "rules"
 
@@ -24,6 +25,8 @@ class Context:
     typed: dict
     paths: dict
     cells: object
+    derived: Derived
+    raw: dict  # resource name -> the file's bytes
     built: dict = field(default_factory=dict, repr=False)
 
     def once(self, build):
@@ -32,9 +35,9 @@ class Context:
             self.built[build] = build(self)
         return self.built[build]
 
-    def at_cell(self, rule, column_suffix, message):
+    def at_cell(self, rule: Rule, column_suffix, message):
         """A finding maker for rows of `cells`: located at the cell's own file, row and column."""
-        return lambda r: Finding(LAYER, rule, message(r), self.paths[r.table], int(r.row), r.column + column_suffix)
+        return lambda r: rule.finding(message(r), self.paths[r.table], int(r.row), r.column + column_suffix)
 
 
 def value_claims(typed):
@@ -66,49 +69,51 @@ def same_value(measures, left, right):
     return as_numbers.where(numeric, as_text).fillna(False).astype(bool)
 
 
-def gaps_and_reported_values(ctx: Context) -> list[Finding]:
-    """A gap carries no value and no claim but says why; a reported value names its claim."""
-    c = ctx.cells
-    reported = c["status"] == "reported"
-    checks = [
-        (
-            reported & c["value"].isna(),
-            "reported-has-value",
-            "",
-            lambda r: f"{r.column}_status is 'reported' but {r.column} is empty",
-        ),
-        (
-            reported & c["claim_id"].isna(),
-            "reported-has-claim",
-            "_claim_id",
-            lambda r: f"{r.column} is reported but names no claim in {r.column}_claim_id",
-        ),
-        (
-            ~reported & c["value"].notna(),
-            "gap-has-no-value",
-            "",
-            lambda r: (
-                f"{r.column}_status is '{r.status}' (a gap) but {r.column} holds {show(r.value)}; a gap must be empty, never 0 or a guess"
-            ),
-        ),
-        (
-            ~reported & c["claim_id"].notna(),
-            "gap-has-no-claim",
-            "_claim_id",
-            lambda r: f"{r.column}_status is '{r.status}' (a gap) but names claim {r.claim_id!r}",
-        ),
-        (
-            ~reported & c["note"].isna(),
-            "gap-has-reason",
-            "_note",
-            lambda r: f"{r.column} is a gap ('{r.status}') with no reason in {r.column}_note",
-        ),
-    ]
-    return [f for mask, rule, suffix, message in checks for f in per_row(c[mask], ctx.at_cell(rule, suffix, message))]
+def on_each_cell(select, column_suffix: str, message):
+    """A rule on each value cell alone: the cells `select(cells)` picks break it; the finding stands
+    at the cell's column (or the column beside it that ends in `column_suffix`)."""
+
+    def check(ctx: Context, rule) -> list[Finding]:
+        return per_row(ctx.cells[select(ctx.cells)], ctx.at_cell(rule, column_suffix, message))
+
+    return check
 
 
-def claims_agree_with_values(ctx: Context) -> list[Finding]:
-    """Every value claim equals the cell it speaks of, and every reported cell is its claim's value."""
+def _reported(c):
+    return c["status"] == "reported"
+
+
+reported_has_value = on_each_cell(
+    lambda c: _reported(c) & c["value"].isna(),
+    "",
+    lambda r: f"{r.column}_status is 'reported' but {r.column} is empty",
+)
+reported_has_claim = on_each_cell(
+    lambda c: _reported(c) & c["claim_id"].isna(),
+    "_claim_id",
+    lambda r: f"{r.column} is reported but names no claim in {r.column}_claim_id",
+)
+gap_has_no_value = on_each_cell(
+    lambda c: ~_reported(c) & c["value"].notna(),
+    "",
+    lambda r: (
+        f"{r.column}_status is '{r.status}' (a gap) but {r.column} holds {show(r.value)}; a gap must be empty, never 0 or a guess"
+    ),
+)
+gap_has_no_claim = on_each_cell(
+    lambda c: ~_reported(c) & c["claim_id"].notna(),
+    "_claim_id",
+    lambda r: f"{r.column}_status is '{r.status}' (a gap) but names claim {r.claim_id!r}",
+)
+gap_has_reason = on_each_cell(
+    lambda c: ~_reported(c) & c["note"].isna(),
+    "_note",
+    lambda r: f"{r.column} is a gap ('{r.status}') with no reason in {r.column}_note",
+)
+
+
+def _claims_beside_cells(ctx: Context):
+    """Each value claim joined with the cell it speaks of (`_merge` says whether there is one)."""
     claims = value_claims(ctx.typed)
     c = ctx.cells
     near = c[
@@ -116,40 +121,44 @@ def claims_agree_with_values(ctx: Context) -> list[Finding]:
         & c["election_id"].isin(claims["election_id"].unique())
         & c["bloc_id"].isin(claims["bloc_id"].unique())
     ]
-    joined = claims.merge(near, on=KEY, how="left", indicator=True)
-    no_cell = joined[joined["_merge"] == "left_only"]
-    found = per_row(
-        no_cell,
-        lambda r: Finding(
-            LAYER,
-            "claim-has-cell",
+    return claims.merge(near, on=KEY, how="left", indicator=True)
+
+
+def claim_has_cell(ctx: Context, rule) -> list[Finding]:
+    joined = ctx.once(_claims_beside_cells)
+    return per_row(
+        joined[joined["_merge"] == "left_only"],
+        lambda r: rule.finding(
             f"claim {r.stating} states {describe_key(r.measure, r.election_id, r.bloc_id)} but the package has no row for it",
             ctx.paths["claims"],
             int(r.claim_row),
             "bloc_id",
         ),
     )
+
+
+def claim_fills_no_gap(ctx: Context, rule) -> list[Finding]:
+    joined = ctx.once(_claims_beside_cells)
     matched = joined[joined["_merge"] == "both"]
-    fills_gap = matched[matched["status"] != "reported"]
-    found += per_row(
-        fills_gap,
+    return per_row(
+        matched[matched["status"] != "reported"],
         ctx.at_cell(
-            "claim-fills-gap",
-            "",
-            lambda r: f"claim {r.stating} states {show(r.stated)} but the cell is a gap ('{r.status}')",
-        ),
-    )
-    known = matched[matched["known"]]
-    differs = known[~same_value(known["measure"], known["value"], known["stated"])]
-    found += per_row(
-        differs,
-        ctx.at_cell(
-            "claim-equals-value",
-            "",
-            lambda r: f"the table says {show(r.value)} but claim {r.stating} says {show(r.stated)}",
+            rule, "", lambda r: f"claim {r.stating} states {show(r.stated)} but the cell is a gap ('{r.status}')"
         ),
     )
 
+
+def claim_equals_value(ctx: Context, rule) -> list[Finding]:
+    joined = ctx.once(_claims_beside_cells)
+    matched = joined[joined["_merge"] == "both"]
+    known = matched[matched["known"]]
+    return per_row(
+        known[~same_value(known["measure"], known["value"], known["stated"])],
+        ctx.at_cell(rule, "", lambda r: f"the table says {show(r.value)} but claim {r.stating} says {show(r.stated)}"),
+    )
+
+
+def claim_speaks_of_cell(ctx: Context, rule) -> list[Finding]:
     named = ctx.cells[ctx.cells["known"] & ctx.cells["claim_id"].notna()]
     claims_all = ctx.typed["claims"].astype(object).assign(bloc_id=lambda f: f["bloc_id"].fillna(NO_BLOC))
     pairs = named.astype(object).merge(
@@ -162,20 +171,19 @@ def claims_agree_with_values(ctx: Context) -> list[Finding]:
         | (pairs["comparison"] != "=")
         | pairs["ref_election_id"].notna()
     ]
-    found += per_row(
+    return per_row(
         wrong,
         ctx.at_cell(
-            "claim-speaks-of-cell",
+            rule,
             "_claim_id",
             lambda r: (
                 f"{r.column}_claim_id names {r.claim_id}, which states {r.comparison} {describe_key(r.measure_claim, r.election_id_claim, r.bloc_id_claim)}, not {describe_key(r.measure, r.election_id, r.bloc_id)}"
             ),
         ),
     )
-    return found
 
 
-def every_bloc_in_every_election(ctx: Context) -> list[Finding]:
+def every_bloc_in_every_election(ctx: Context, rule) -> list[Finding]:
     """No silent gap: each bloc has a seat-results row for each election, even if all of it is a gap."""
     import pandas as pd
 
@@ -192,9 +200,7 @@ def every_bloc_in_every_election(ctx: Context) -> list[Finding]:
     )
     return per_row(
         absent,
-        lambda r: Finding(
-            LAYER,
-            "complete",
+        lambda r: rule.finding(
             f"no row for bloc {r.bloc_id!r} in election {r.election_id!r}; add one, with gaps where nothing is reported",
             ctx.paths["seat-results"],
             None,
@@ -203,7 +209,7 @@ def every_bloc_in_every_election(ctx: Context) -> list[Finding]:
     )
 
 
-def seats_within_total(ctx: Context) -> list[Finding]:
+def seats_within_total(ctx: Context, rule) -> list[Finding]:
     """No bloc, and no set of separately counted blocs, has more seats than the chamber."""
     c = ctx.cells
     totals = c[(c["measure"] == "total_seats") & c["known"]].set_index("election_id")["value"].astype(float)
@@ -216,7 +222,7 @@ def seats_within_total(ctx: Context) -> list[Finding]:
     found = per_row(
         counted[counted["seats"] > counted["total"]],
         ctx.at_cell(
-            "seats-within-total",
+            rule,
             "",
             lambda r: (
                 f"{r.bloc_id} has {show(r.seats)} seats in {r.election_id}, more than the chamber's {show(r.total)}"
@@ -226,11 +232,11 @@ def seats_within_total(ctx: Context) -> list[Finding]:
     sums = counted.groupby("election_id")["seats"].sum()
     for election, added in sums[sums > totals.reindex(sums.index)].items():
         message = f"the reported seats of {election} add up to {show(added)}, more than the chamber's {show(totals[election])}"
-        found.append(Finding(LAYER, "seats-within-total", message, ctx.paths["seat-results"], None, "seats"))
+        found.append(rule.finding(message, ctx.paths["seat-results"], None, "seats"))
     return found
 
 
-def ranks_agree_with_seats(ctx: Context) -> list[Finding]:
+def ranks_agree_with_seats(ctx: Context, rule) -> list[Finding]:
     """Where two blocs of one election have both seats and places, fewer seats never means a better place."""
     c = ctx.cells
     seats = c[(c["measure"] == "seats") & c["known"]][["election_id", "bloc_id", "value"]].rename(
@@ -261,12 +267,12 @@ def ranks_agree_with_seats(ctx: Context) -> list[Finding]:
             f"{r.bloc_id} has fewer seats than {other['bloc_id']} in {r.election_id} ({show(r.seats)} < {show(other['seats'])})"
             f" but no worse a place ({show(r.rank)} vs {show(other['rank'])})"
         )
-        return Finding(LAYER, "rank-agrees-with-seats", message, ctx.paths[r.table], int(r.row), "rank")
+        return rule.finding(message, ctx.paths[r.table], int(r.row), "rank")
 
     return per_row(bad, finding)
 
 
-def participation_explains_gaps(ctx: Context) -> list[Finding]:
+def participation_explains_gaps(ctx: Context, rule) -> list[Finding]:
     """A bloc that ran its own list has seats that apply; one that was not on the ballot has none.
 
     A bloc that ran inside another list has no count of its own: its seats are reported (a report
@@ -289,7 +295,7 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
     found = per_row(
         bad,
         ctx.at_cell(
-            "participation",
+            rule,
             "_status",
             lambda r: (
                 f"{r.bloc_id} took part in {r.election_id} as '{r.participation}', so its seats cannot be '{r.status}'"
@@ -304,9 +310,7 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
     )
     found += per_row(
         members[members["participation"] != "inside_list"],
-        lambda r: Finding(
-            LAYER,
-            "participation",
+        lambda r: rule.finding(
             f"{r.bloc_id} is linked as a member of another list in {r.election_id}, but bloc_participation.csv does not say it ran 'inside_list'",
             ctx.paths["bloc-links"],
             int(r.line),
@@ -336,7 +340,7 @@ def spoken_of(typed) -> set:
     return keys
 
 
-def gap_kinds_mean_one_thing(ctx: Context) -> list[Finding]:
+def gap_kinds_mean_one_thing(ctx: Context, rule) -> list[Finding]:
     """A gap the reports speak of without a value (a bound, a share of a pair's total) is 'ambiguous',
     and an 'ambiguous' gap is one they speak of: the kind tells a reader whether to look for a claim."""
     c = ctx.cells
@@ -348,7 +352,7 @@ def gap_kinds_mean_one_thing(ctx: Context) -> list[Finding]:
     return per_row(
         bad,
         ctx.at_cell(
-            "gap-kind",
+            rule,
             "_status",
             lambda r: (
                 f"{r.column} is '{r.status}', but a claim speaks of it without giving its value, so it is 'ambiguous'"
@@ -359,7 +363,7 @@ def gap_kinds_mean_one_thing(ctx: Context) -> list[Finding]:
     )
 
 
-def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
+def ran_blocs_are_linked(ctx: Context, rule) -> list[Finding]:
     """Every bloc that was on the ballot in an election is tied to the list or lists it is compared with."""
     part = ctx.typed["bloc-participation"]
     ran = part[part["participation"] != "did_not_run"][["bloc_id", "election_id"]].astype(object)
@@ -372,9 +376,7 @@ def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
     unlinked = ran.merge(links, on=["bloc_id", "election_id"], how="left").query("linked.isna()")
     return per_row(
         unlinked,
-        lambda r: Finding(
-            LAYER,
-            "reference-link",
+        lambda r: rule.finding(
             f"{r.bloc_id} ran in {r.election_id} but bloc_reference_links.csv ties it to no reference list",
             ctx.paths["bloc-reference-links"],
             None,
@@ -383,17 +385,60 @@ def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
     )
 
 
+CELLS = ("seat-results", "elections")  # the tables whose cells are values (values.CELLS)
 RULES = [
-    participation_explains_gaps,
-    gap_kinds_mean_one_thing,
-    ran_blocs_are_linked,
-    gaps_and_reported_values,
-    claims_agree_with_values,
-    every_bloc_in_every_election,
-    seats_within_total,
-    ranks_agree_with_seats,
+    Rule("participation", LAYER, ("bloc-participation", "bloc-links", *CELLS),
+         "How a bloc took part in an election agrees with its seats: a bloc that ran its own list has seats that apply, one not on the ballot has none, one inside another list is never merely unreported.",
+         participation_explains_gaps),
+    Rule("gap-kind", LAYER, ("claims", "bloc-links", *CELLS),
+         "A gap the reports speak of without a value is 'ambiguous', and only such a gap, so the kind tells a reader whether to look for a claim.",
+         gap_kinds_mean_one_thing),
+    Rule("reference-link", LAYER, ("bloc-participation", "bloc-reference-links"),
+         "Every bloc that was on the ballot is tied to the official list or lists it is compared with.",
+         ran_blocs_are_linked),
+    Rule("reported-has-value", LAYER, CELLS, "A value marked reported holds a value.", reported_has_value),
+    Rule("reported-has-claim", LAYER, CELLS, "A reported value names the claim that reports it.", reported_has_claim),
+    Rule("gap-has-no-value", LAYER, CELLS, "A gap is empty, never 0 or a guess.", gap_has_no_value),
+    Rule("gap-has-no-claim", LAYER, CELLS, "A gap names no claim.", gap_has_no_claim),
+    Rule("gap-has-reason", LAYER, CELLS, "A gap says why it is one.", gap_has_reason),
+    Rule("claim-has-cell", LAYER, ("claims", *CELLS), "Every value claim has the cell it speaks of.", claim_has_cell),
+    Rule("claim-fills-gap", LAYER, ("claims", *CELLS), "A value claim never speaks of a cell left as a gap.", claim_fills_no_gap),
+    Rule("claim-equals-value", LAYER, ("claims", *CELLS), "Every value claim equals the cell it speaks of.", claim_equals_value),
+    Rule("claim-speaks-of-cell", LAYER, ("claims", *CELLS),
+         "The claim a reported cell names states that cell's measure, election and bloc.", claim_speaks_of_cell),
+    Rule("complete", LAYER, ("seat-results", "elections", "blocs"),
+         "No silent gap: each bloc has a row for each election, even if all of it is a gap.", every_bloc_in_every_election),
+    Rule("seats-within-total", LAYER, ("bloc-links", *CELLS),
+         "No bloc, and no set of separately counted blocs, has more seats than the chamber.", seats_within_total),
+    Rule("rank-agrees-with-seats", LAYER, CELLS,
+         "Within one election, fewer seats never means a better place.", ranks_agree_with_seats),
     *RECORD_RULES,
-]
+]  # fmt: skip
+
+
+def generated_tables_are_current(ctx: Context, rule) -> list[Finding]:
+    """Each derived table is exactly what `python -m tools.reconcile` would write now."""
+    found = []
+    for name, text in ctx.derived.texts.items():
+        wanted = text.splitlines()
+        have = ctx.raw[name].decode("utf-8").splitlines()
+        if wanted == have:
+            continue
+        line = next((n for n, (a, b) in enumerate(zip(wanted, have), 1) if a != b), min(len(wanted), len(have)) + 1)
+        message = f"the file is not what the other tables give (first difference at line {line}); run: python -m tools.reconcile"
+        found.append(rule.finding(message, ctx.paths[name], line))
+    return found
+
+
+RULES.append(
+    Rule(
+        "reconciliation-current",
+        LAYER,
+        ("reconciliation", "verdicts", "claim-verdicts", "disagreements"),
+        "Each derived table is exactly what the other tables give, as python -m tools.reconcile writes it.",
+        generated_tables_are_current,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -445,29 +490,12 @@ def relational_verdicts(claims, cells) -> list[Verdict]:
     return verdicts
 
 
-def generated_tables_are_current(package, texts: dict[str, str]) -> list[Finding]:
-    """Each derived table is exactly what `python -m tools.reconcile` would write now."""
-    found = []
-    for name, text in texts.items():
-        wanted = text.splitlines()
-        have = package.raw[name].decode("utf-8").splitlines()
-        if wanted == have:
-            continue
-        line = next((n for n, (a, b) in enumerate(zip(wanted, have), 1) if a != b), min(len(wanted), len(have)) + 1)
-        message = f"the file is not what the other tables give (first difference at line {line}); run: python -m tools.reconcile"
-        found.append(Finding(LAYER, "reconciliation-current", message, package.table(name)["path"], line))
-    return found
-
-
 def check(package, typed: dict) -> tuple[list[Finding], list[Verdict], Derived]:
     """Run every rule; return the findings, the verdicts and what the tables derive."""
     cells = cell_frame(typed)
-    ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
-    found = [finding for rule in RULES for finding in rule(ctx)]
     relational = relational_claims(typed)
     derived = derive(typed, cells, relational)
-    return (
-        found + generated_tables_are_current(package, derived.texts),
-        relational_verdicts(relational, cells),
-        derived,
-    )
+    paths = {r["name"]: r["path"] for r in package.tables}
+    ctx = Context(typed, paths, cells, derived, package.raw)
+    found = [finding for rule in RULES for finding in rule.check(ctx, rule)]
+    return found, relational_verdicts(relational, cells), derived

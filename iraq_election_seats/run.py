@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from . import file_format, pandera_layer, provenance, rules
+from . import contract, file_format, pandera_layer, provenance, rules
 from .derived import Derived
 from .findings import Finding
 from .limits import TIME_BUDGET_SECONDS, Budget
@@ -134,20 +134,15 @@ def over_budget(budget: Budget, layer: Layer) -> bool:
     return budget.spent()
 
 
-def needs(layer: Layer, step) -> bool:
-    """Run one layer's step; a table or column its rules read but the package lacks is a finding.
-    True if the layer passed."""
-    try:
-        step()
-    except KeyError as missing:
-        what = missing.args[0] if missing.args else "?"
-        layer.findings.append(
-            Finding(
-                layer.name,
-                "needs",
-                f"the rules of this layer read {what!r}, a table or column this package does not have",
-            )
-        )
+def needs(layer: Layer, typed: dict) -> bool:
+    """A table or column the later layers read but the package lacks is a finding of `layer`, checked
+    before they run: a KeyError inside a rule is then a fault of the code, which propagates as one
+    (the command line ends it with its own exit status), never a finding about the data.
+    True if nothing is lacking."""
+    for table, column in contract.missing(typed):
+        what = f"table {table!r}" if column is None else f"column {column!r} of table {table!r}"
+        message = f"the rules read the {what}, which this package does not have"
+        layer.findings.append(Finding(layer.name, "needs", message, resource=table))
     layer.ran = True
     return not layer.findings
 
@@ -171,9 +166,15 @@ def run_later_layers(package: DataPackage, frames: dict, result: Result, budget:
         prov.findings, counts = provenance.check(package, typed)
         prov.summary = ", ".join(f"{n} {what}" for what, n in counts.items())
 
-    # the rules and provenance read typed tables, so they wait for Pandera; each runs whatever the other found
-    if over_budget(budget, pandera) or not needs(pandera, check_tables):
+    # the rules and provenance read typed tables, so they wait for Pandera and for every table and
+    # column they read; each runs whatever the other found
+    if over_budget(budget, pandera):
+        return
+    check_tables()
+    pandera.ran = True
+    if pandera.findings or not needs(cross, typed):
         return
     for layer, step in ((cross, check_rules), (prov, check_provenance)):
         if not over_budget(budget, layer):
-            needs(layer, step)
+            step()
+            layer.ran = True

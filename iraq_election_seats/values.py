@@ -65,21 +65,3 @@ def cell_frame(typed):
 
 def describe_key(measure: str, election: str, bloc: str | None) -> str:
     return f"{measure} of {bloc} in {election}" if bloc and bloc != NO_BLOC else f"{measure} of {election}"
-
-
-def plain(value):
-    """A typed cell as a reader writes it: None for a gap, 73 rather than 73.0 or np.int64(73)."""
-    if missing(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def missing(value) -> bool:
-    """True for an empty cell, whatever pandas made of it (None, NaN, NA)."""
-    from pandas import isna
-
-    return value is None or bool(isna(value))

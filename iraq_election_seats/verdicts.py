@@ -1,4 +1,4 @@
-"""A verdict on every claim, reading by reading, and the points where the two reports disagree.
+"""A verdict on every claim, reading by reading, and the points where the reports disagree.
 
 A sentence may allow more than one reading; each is judged on its own (against the judged row of
 the reconciliation, the reference facts, or the dated events of the results process), and the claim's
@@ -7,8 +7,9 @@ on the reading. Two readings from different reports that cannot both be true are
 between the reports, whatever the record says of either.
 """
 
+from .display import missing
 from .reconciliation import COMPARE, VERDICT_KINDS
-from .values import DATE_MEASURES, missing
+from .values import DATE_MEASURES
 
 VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "about", "verdict", "judged_by", "detail"]
 CLAIM_COLUMNS = ["claim_id", "about", "verdict", "relay", "rests_on", "readings"]
@@ -22,6 +23,8 @@ ABOUT_WORDS = {
 }
 DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "reading_b", "says_b", "record"]
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
+# the kinds of stage (result_stages.stage) whose count is settled
+SETTLED_STAGES = ("final", "ratified")
 
 
 class Statements:

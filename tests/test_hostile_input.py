@@ -531,18 +531,37 @@ def test_a_field_without_a_type_is_text(package):
     assert timed(package).valid
 
 
-def test_a_fault_of_the_validator_is_never_valid(package, monkeypatch, capsys):
-    """The last resort: an exception inside validation is said on stderr, with status 1, as one JSON document."""
-    import iraq_election_seats.run
-    from iraq_election_seats.cli import main
+@pytest.mark.parametrize("fault", [KeyError("seats"), ZeroDivisionError("on purpose")], ids=repr)
+def test_a_fault_inside_a_rule_is_an_internal_error_not_a_finding(monkeypatch, capsys, fault):
+    """An exception inside a rule, even a KeyError that names a column the package has, is a fault of
+    the code: exit status 3 with a request to report it, one JSON document, never VALID, never a
+    finding that blames the package."""
+    import dataclasses
 
-    def broken(descriptor):
-        raise ZeroDivisionError("on purpose")
+    from iraq_election_seats import rules
+    from iraq_election_seats.cli import INTERNAL_ERROR, main
 
-    monkeypatch.setattr(iraq_election_seats.run, "validate", broken)
-    assert main([str(package.descriptor), "--json"]) == 1
+    def broken(ctx, rule):
+        raise fault
+
+    faulty = [*rules.RULES]
+    faulty[3] = dataclasses.replace(faulty[3], check=broken)
+    monkeypatch.setattr(rules, "RULES", faulty)
+    assert main([str(ROOT / "datapackage.json"), "--json"]) == INTERNAL_ERROR == 3
     out, err = capsys.readouterr()
-    assert json.loads(out)["valid"] is False and "internal error" in err
+    assert json.loads(out) == {"valid": False, "status": 3, "error": json.loads(out)["error"]}
+    assert "internal error: please report it" in err and type(fault).__name__ in err
+
+
+def test_a_column_the_rules_read_but_the_package_lacks_is_named(package):
+    """Dropped from the table and its schema, a column passes the first layers; the rules need it."""
+    rows = [{k: v for k, v in row.items() if k != "rank_note"} for row in package.rows(SEATS)]
+    package.write_rows(SEATS, rows)
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        schema["fields"] = [f for f in schema["fields"] if f["name"] != "rank_note"]
+    result = timed(package)
+    assert [(f.rule, f.resource) for f in findings(result)] == [("needs", "seat-results")], findings(result)
+    assert "column 'rank_note' of table 'seat-results'" in findings(result)[0].message
 
 
 @pytest.mark.parametrize("pattern", [None, 0, ["a"], "^("])

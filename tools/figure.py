@@ -1,4 +1,4 @@
-"""Draw figures/seats.svg: seats per bloc in 2018 and 2021, reported beside official, gaps as gaps.
+"""Draw figures/seats.svg: seats per bloc in each election, reported beside official, gaps as gaps.
 
     python -m tools.figure          # rewrite figures/seats.json and figures/seats.svg
     python -m tools.figure --check  # exit 1 if either is stale
@@ -38,13 +38,14 @@ def bars(derived: ies.Derived) -> list[dict]:
         if r["kind"] in ("value", "gap") and r["measure"] == "seats" and r["basis"] == "judged"
     }
     names = dict(zip(typed["blocs"]["bloc_id"], typed["blocs"]["name_en"]))
+    years = derived.election_years()
     rows = []
     for r in typed["seat-results"].sort_values(["election_id", "bloc_id"]).itertuples(index=False):
         reference, source = official.get((r.election_id, r.bloc_id), (None, None))
         if r.seats_status == "reported" or reference is not None:
             rows.append(
                 {
-                    "label": f"{names[r.bloc_id]}, {r.election_id[-4:]}",
+                    "label": f"{names[r.bloc_id]}, {years[r.election_id]}",
                     "reported": int(r.seats) if r.seats_status == "reported" else None,
                     "status": r.seats_status,
                     "official": reference,
@@ -57,7 +58,8 @@ def bars(derived: ies.Derived) -> list[dict]:
 def plotted(descriptor: Path) -> str:
     """The figure's data as the text of figures/seats.json."""
     version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
-    data = {"version": version, "sources": SOURCES, "rows": bars(ies.derive(descriptor))}
+    derived = ies.derive(descriptor)
+    data = {"version": version, "sources": SOURCES, "chamber_seats": derived.chamber_seats, "rows": bars(derived)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -98,13 +100,13 @@ def figure_of(text: str):
     axes.set_yticks(range(len(rows)), [r["label"] for r in rows])
     axes.invert_yaxis()
     axes.set_xlim(0, top * 1.12)
-    axes.set_xlabel("Seats in the Council of Representatives (329 in all)")
+    axes.set_xlabel(f"Seats in the Council of Representatives ({chamber_words(data['chamber_seats'])})")
     axes.grid(axis="x", color=GRID, linewidth=0.8)
     axes.set_axisbelow(True)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(colors=INK)
-    figure.suptitle("Seats per bloc: as the two reports give them, and the official final results", x=0.01, ha="left")
+    figure.suptitle("Seats per bloc: as the reports give them, and the official final results", x=0.01, ha="left")
     figure.legend(
         handles=[
             Patch(color=REPORTED, label="reported by the reports"),
@@ -121,6 +123,13 @@ def figure_of(text: str):
     )  # fmt: skip
     figure.tight_layout(rect=(0, 0.03, 1, 0.93))
     return figure
+
+
+def chamber_words(seats: dict[str, int]) -> str:
+    """'329 in all' when every election filled the same chamber, else each election's size."""
+    if len(set(seats.values())) == 1:
+        return f"{next(iter(seats.values()))} in all"
+    return ", ".join(f"{n} in {election}" for election, n in seats.items())
 
 
 def draw(text: str, target: Path) -> None:

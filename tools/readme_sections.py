@@ -19,14 +19,14 @@ def replace_section(text: str, name: str, body: str) -> str:
     return head + start + "\n" + body.rstrip() + "\n" + end + rest.split(end, 1)[1]
 
 
-def refresh(name: str, body: str, argv: list[str], readme: Path = README) -> int:
+def refresh(name: str, body: str, argv: list[str], readme: Path = README, tool: str | None = None) -> int:
     """Write the section, or with --check only say whether README.md is current (exit 1 if stale)."""
     text = readme.read_text(encoding="utf-8")
     wanted = replace_section(text, name, body)
     if "--check" in argv:
         if wanted != text:
             print(
-                f"README.md: the {name!r} section is stale; run: python -m tools.{name.replace('-', '_')}",
+                f"README.md: the {name!r} section is stale; run: python -m {tool or 'tools.' + name.replace('-', '_')}",
                 file=sys.stderr,
             )
             return 1

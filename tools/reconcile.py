@@ -35,7 +35,7 @@ def coverage(derived: ies.Derived) -> list[str]:
 
 def readme_section(derived: ies.Derived) -> str:
     """Where the reports differ from the official record (on the row each verdict rests on), where a
-    verdict depends on the source, the version or the reading, where the two reports disagree with
+    verdict depends on the source, the version or the reading, where the reports disagree with
     each other, and how much of each stage the sources cover."""
     rows = derived.reconciliation
     judged = {r["subject"]: r for r in rows if r["basis"] == "judged"}
@@ -95,7 +95,7 @@ def readme_section(derived: ies.Derived) -> str:
         + "."
         for r in attributed
     ] or ["- none."]
-    lines += ["", "Where the two reports disagree with each other (disagreements.csv):", ""]
+    lines += ["", "Where the reports disagree with each other (disagreements.csv):", ""]
     lines += [
         f"- {r['topic']}: `{r['reading_a']}` ({r['says_a']}) against `{r['reading_b']}` ({r['says_b']}); the record: {r['record']}."
         for r in derived.disagreements
@@ -133,7 +133,7 @@ def main(argv: list[str]) -> int:
     readme = descriptor.parent / "README.md"
     if not readme.exists():
         return stale
-    return max(stale, refresh("reconciliation", readme_section(derived), argv, readme))
+    return max(stale, refresh("reconciliation", readme_section(derived), argv, readme, "tools.reconcile"))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+import iraq_election_seats as ies
 from tools.site.citation import bibtex, cite_claim, cite_comparison, read_cff
 from tools.site.evidence import Evidence
 
@@ -60,9 +61,6 @@ def verdict(value) -> dict:
     return {"value": value, "words": words, "style": style, "symbol": symbol}
 
 
-HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
-
-
 def claim_summary(overall: str, readings: list[dict]) -> str:
     """The claim's verdict as a sentence naming the readings it rests on (the relay of an attributed
     statement is judged apart, and shown as its own item)."""
@@ -71,15 +69,15 @@ def claim_summary(overall: str, readings: list[dict]) -> str:
     def named(found: set) -> str:
         return ", ".join(r["reading_id"] for r in readings if r["verdict"] in found) or "none"
 
-    judged = HOLDS | FAILS
+    judged = ies.HOLDS | ies.FAILS
     rest = {r["verdict"] for r in readings} - judged
     unjudged = f"; not judged under {named(rest)}" if rest else ""
     return {
-        "holds_under_every_reading": f"It holds under every reading: {named(HOLDS)}.",
-        "contradicted_under_every_reading": f"It is contradicted under every reading: {named(FAILS)}.",
-        "depends_on_reading": f"It depends on the reading: it holds under {named(HOLDS)} and is contradicted under {named(FAILS)}{unjudged}.",
-        "holds_where_judged": f"It holds where judged, under {named(HOLDS)}{unjudged}.",
-        "contradicted_where_judged": f"It is contradicted where judged, under {named(FAILS)}{unjudged}.",
+        "holds_under_every_reading": f"It holds under every reading: {named(ies.HOLDS)}.",
+        "contradicted_under_every_reading": f"It is contradicted under every reading: {named(ies.FAILS)}.",
+        "depends_on_reading": f"It depends on the reading: it holds under {named(ies.HOLDS)} and is contradicted under {named(ies.FAILS)}{unjudged}.",
+        "holds_where_judged": f"It holds where judged, under {named(ies.HOLDS)}{unjudged}.",
+        "contradicted_where_judged": f"It is contradicted where judged, under {named(ies.FAILS)}{unjudged}.",
     }.get(
         overall,
         f"No reading is judged true or false: {', '.join(r['reading_id'] + ' ' + verdict(r['verdict'])['words'] for r in readings)}.",
