@@ -142,6 +142,8 @@ def test_a_value_that_cannot_exist_has_no_reference():
 )
 def test_a_fact_is_written_in_its_form(package, measure, value):
     facts = "data/reference_facts.csv"
-    line = package.line(facts, election_id="cor-2021", measure=measure)
+    line = next(
+        n for n, r in enumerate(package.rows(facts), 2) if (r["election_id"], r["measure"]) == ("cor-2021", measure)
+    )
     package.set_cell(facts, line, "value", value)
     assert_finding(package.validate(), layer="rules", rule="reference-fact-form", file=facts, row=line, column="value")
