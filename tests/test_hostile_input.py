@@ -5,7 +5,6 @@ no socket, no fork and no file changed."""
 import json
 import os
 import resource
-import signal
 import subprocess
 import sys
 import time
@@ -30,6 +29,24 @@ def set_property(name, key, value):
         resource_of(descriptor, name)[key] = value
 
     return change
+
+
+def cli(descriptor, capfd) -> tuple[int, str]:
+    """The command line run in this process: its exit status, and what it wrote to stderr (at the
+    file descriptor, so that an exception Python could only print is seen too). What it wrote to
+    stdout is left for capfd.readouterr()."""
+    import contextlib
+
+    from iraq_election_seats.cli import main
+
+    start = time.perf_counter()
+    status = main([str(descriptor)])
+    assert time.perf_counter() - start < SECONDS
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    captured = capfd.readouterr()
+    sys.stdout.write(captured.out)
+    return status, captured.err
 
 
 def timed(package):
@@ -230,14 +247,13 @@ def test_a_stray_quote_inside_a_cell(package):
     assert_finding(timed(package), layer="pandera", rule="pattern", file=SEATS, row=line, column="bloc_id")
 
 
-def test_a_row_of_the_wrong_width_that_is_not_utf8_prints_no_traceback(package):
+def test_a_row_of_the_wrong_width_that_is_not_utf8_prints_no_traceback(package, capfd):
     """The parser decodes a row of the wrong width before it can report it; a byte that is not
     UTF-8 there must be found first, not printed by Python as an exception it had to ignore."""
     line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
     package.replace_bytes(SEATS, b"\ncor-2021,sadrist,", b"\ncor-\xbb2021,extra,sadrist,")
-    done = run_cli(package.descriptor, text=True)
-    assert done.returncode == 1 and done.stderr == ""
-    assert f"{SEATS}, row {line}: [encoding] not UTF-8: byte 0xbb" in done.stdout
+    assert cli(package.descriptor, capfd) == (1, "")
+    assert f"{SEATS}, row {line}: [encoding] not UTF-8: byte 0xbb" in capfd.readouterr().out
 
 
 def test_a_header_only_table(package):
@@ -369,26 +385,37 @@ def test_output_to_an_ascii_terminal(broken):
     assert "\\u0667\\u0663" in done.stdout
 
 
-def test_ctrl_c_exits_130_quietly(package):
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "validate.py"), str(package.descriptor)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+# validate.py run as a script, with a SIGINT sent to itself once validation has begun: the signal
+# arrives mid-run on any machine, however fast or slow
+INTERRUPTED_RUN = """
+import os, runpy, signal, sys
+import iraq_election_seats.run as run
+validate = run.validate
+def interrupted(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)
+    return validate(*args, **kwargs)
+run.validate = interrupted
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def test_ctrl_c_exits_130_quietly():
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_RUN, str(ROOT / "validate.py"), str(ROOT / "datapackage.json")],
+        capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "tests/sandbox")},
+        cwd=ROOT,
+        timeout=SECONDS,
+        env={**os.environ, "PYTHONPATH": f"{ROOT / 'tests/sandbox'}{os.pathsep}{ROOT}"},
     )
-    time.sleep(0.2)  # while it imports or validates: a run of the shipped package takes about 0.7 s
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=SECONDS)
-    assert process.returncode in {130, 0, 1} and "Traceback" not in err
-    if process.returncode != 130:
-        pytest.skip("the run ended before the signal arrived")
+    assert done.returncode == 130 and done.stdout == "" and done.stderr == ""
 
 
-def test_validation_never_forks_nor_opens_a_socket(broken):
-    """The sandbox ends a process that forks or opens a socket with status 99; both runs finish."""
+def test_validation_never_forks_nor_opens_a_socket():
+    """The sandbox ends a process that forks or opens a socket with status 99; a run through every
+    layer finishes."""
     assert run_cli().returncode == 0
-    assert run_cli(broken.descriptor).returncode == 1
 
 
 def test_the_sandbox_catches_a_socket():
@@ -415,11 +442,20 @@ def test_the_in_process_guard_catches_a_socket(no_network):
     [["no/such/datapackage.json"], ["data"], ["--no-such-option"], ["a", "b"]],
     ids=["missing", "a folder", "unknown option", "two paths"],
 )
-def test_usage_errors_exit_2_and_json_is_one_document(args):
-    plain = run_cli(*args, text=True)
-    assert plain.returncode == 2 and plain.stdout == "" and "Traceback" not in plain.stderr
-    report = run_cli(*args, "--json", text=True)
-    assert report.returncode == 2 and json.loads(report.stdout)["status"] == 2
+def test_usage_errors_exit_2_and_json_is_one_document(args, capsys, monkeypatch):
+    from iraq_election_seats.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(args) == 2
+    plain = capsys.readouterr()
+    assert plain.out == "" and "error:" in plain.err and "Traceback" not in plain.err
+    assert main([*args, "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["status"] == 2
+
+
+def test_a_usage_error_exits_2_from_the_process():
+    done = run_cli("no/such/datapackage.json", "--json", text=True)
+    assert done.returncode == 2 and json.loads(done.stdout)["status"] == 2 and done.stderr == ""
 
 
 def test_a_nul_in_the_descriptor_path_is_a_usage_error(capsys):
@@ -432,17 +468,18 @@ def test_a_nul_in_the_descriptor_path_is_a_usage_error(capsys):
 # --- safe output ---------------------------------------------------------------------------------
 
 
-def test_a_cell_cannot_forge_a_workflow_command(package):
+def test_a_cell_cannot_forge_a_workflow_command(package, capfd, monkeypatch):
     line = package.line(SEATS, election_id="cor-2021", bloc_id="sadrist")
     forged = "7\n::stop-commands::x\n::error file=README.md::forged \u202e" + "x" * 2000
     package.set_cell(SEATS, line, "seats", forged)
-    done = run_cli(package.descriptor, env={"GITHUB_ACTIONS": "true"}, text=True)
-    assert done.returncode == 1
-    lines = done.stdout.splitlines()
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert cli(package.descriptor, capfd) == (1, "")
+    done = capfd.readouterr()
+    lines = done.out.splitlines()
     assert all(not text.lstrip().startswith("::") or text.startswith("::error file=") for text in lines)
     assert not any("::stop-commands" in text or "README.md::" in text for text in lines)
-    assert "\u202e" not in done.stdout and max(map(len, lines)) < 1000
-    assert f"{SEATS}, row {line}, column seats: [type]" in done.stdout
+    assert "\u202e" not in done.out and max(map(len, lines)) < 1000
+    assert f"{SEATS}, row {line}, column seats: [type]" in done.out
 
 
 # --- exact places --------------------------------------------------------------------------------

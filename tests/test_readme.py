@@ -8,7 +8,7 @@ import sys
 from conftest import ROOT
 from tools import figure
 from tools.data_dictionary import render
-from tools.readme_sections import replace_section
+from tools.readme_sections import refresh, replace_section
 
 
 def test_data_dictionary_is_current():
@@ -18,10 +18,17 @@ def test_data_dictionary_is_current():
     assert done.returncode == 0, done.stderr
 
 
-def test_stale_dictionary_is_detected():
+def test_stale_dictionary_is_detected(tmp_path, capsys):
+    """A README whose dictionary lacks one column is stale, and --check says so without writing."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert replace_section(text, "data-dictionary", render()) == text
-    assert replace_section(text, "data-dictionary", "outdated") != text
+    row = next(line for line in render().splitlines() if line.startswith("| `seats_status` |"))
+    readme = tmp_path / "README.md"
+    readme.write_text(replace_section(text, "data-dictionary", render().replace(row + "\n", "", 1)), encoding="utf-8")
+    before = readme.read_bytes()
+    assert refresh("data-dictionary", render(), ["--check"], readme) == 1
+    assert "'data-dictionary' section is stale" in capsys.readouterr().err
+    assert readme.read_bytes() == before
+    assert refresh("data-dictionary", render(), [], readme) == 0 and readme.read_text(encoding="utf-8") == text
 
 
 def test_every_column_is_in_the_dictionary():

@@ -1,7 +1,6 @@
 """The package as shipped is valid, and validating it changes nothing and fetches nothing."""
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -33,20 +32,27 @@ def run_cli(*args):
     return subprocess.run([sys.executable, str(ROOT / "validate.py"), *args], capture_output=True, text=True, cwd=ROOT)
 
 
-def test_command_line_exit_codes_and_summary():
+def run_main(*args) -> int:
+    """The command line in this process, for what needs no process of its own."""
+    from iraq_election_seats.cli import main
+
+    return main(list(args))
+
+
+def test_command_line_exit_codes_and_summary(capsys):
     ok = run_cli()
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "4. provenance: passed" in ok.stdout and ok.stdout.rstrip().endswith("VALID")
-    missing = run_cli("no/such/datapackage.json")
-    assert missing.returncode == 2 and "no such file: no/such/datapackage.json" in missing.stderr
-    assert run_cli("--no-such-option").returncode == 2
+    assert run_main(str(ROOT / "no/such/datapackage.json")) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert run_main("--no-such-option") == 2
 
 
-def test_json_report_is_machine_readable():
-    done = run_cli("--json")
-    report = json.loads(done.stdout)
+def test_json_report_is_machine_readable(capsys):
+    status = run_main(str(ROOT / "datapackage.json"), "--json")
+    report = json.loads(capsys.readouterr().out)
     version = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
-    assert done.returncode == 0 and report["valid"] is True and report["version"] == version
+    assert status == 0 and report["valid"] is True and report["version"] == version
     assert [layer["status"] for layer in report["layers"]] == ["passed"] * 4
     assert report["values"]["reported"] > 0 and {v["verdict"] for v in report["relational_claims"]} <= {
         "holds",
@@ -55,16 +61,16 @@ def test_json_report_is_machine_readable():
     }
 
 
-def test_invalid_package_exits_1_and_names_the_place(package):
+def test_invalid_package_exits_1_and_names_the_place(package, capsys):
     package.set_cell(
         "data/seat_results.csv",
         package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist"),
         "seats",
         "seventy",
     )
-    done = run_cli(str(package.descriptor))
-    assert done.returncode == 1
-    assert "data/seat_results.csv, row" in done.stdout and "column seats" in done.stdout and "INVALID" in done.stdout
+    assert run_main(str(package.descriptor)) == 1
+    out = capsys.readouterr().out
+    assert "data/seat_results.csv, row" in out and "column seats" in out and "INVALID" in out
 
 
 @pytest.mark.parametrize(
@@ -78,27 +84,16 @@ def test_every_table_has_a_schema_with_titles_and_descriptions(name):
     assert all(field.get("title") and field.get("description") for field in schema["fields"])
 
 
-def test_github_actions_annotations_mark_the_line(package):
+def test_github_actions_annotations_mark_the_line(package, capsys, monkeypatch):
     line = package.line("data/seat_results.csv", election_id="cor-2021", bloc_id="sadrist")
     package.set_cell("data/seat_results.csv", line, "seats", "seventy")
-    env = {**os.environ, "GITHUB_ACTIONS": "true"}
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "validate.py"), "datapackage.json"],
-        capture_output=True,
-        text=True,
-        cwd=package.root,
-        env=env,
-    )
-    assert done.returncode == 1
-    assert f"::error file=data/seat_results.csv,line={line},title=type (seats)::" in done.stdout
-    quiet = subprocess.run(
-        [sys.executable, str(ROOT / "validate.py"), "datapackage.json"],
-        capture_output=True,
-        text=True,
-        cwd=package.root,
-        env={**os.environ, "GITHUB_ACTIONS": ""},
-    )
-    assert "::error" not in quiet.stdout
+    monkeypatch.chdir(package.root)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert run_main("datapackage.json") == 1
+    assert f"::error file=data/seat_results.csv,line={line},title=type (seats)::" in capsys.readouterr().out
+    monkeypatch.setenv("GITHUB_ACTIONS", "")
+    assert run_main("datapackage.json") == 1
+    assert "::error" not in capsys.readouterr().out
 
 
 def test_frictionless_validates_the_descriptor_and_tables():
