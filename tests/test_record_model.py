@@ -216,3 +216,23 @@ def test_each_election_carries_its_country_code():
             r["scheme"]: r["identifier"] for r in rows if (r["subject_kind"], r["subject"]) == ("election", election)
         }
         assert codes == {"iso3166-alpha2": "IQ", "iso3166-alpha3": "IRQ", "iso3166-numeric": "368"}
+
+
+def test_a_count_of_an_earlier_stage_judges_before_an_estimate_of_a_later_one(package):
+    """Were the commission's vote count only a preliminary one, the analysts' later estimate would
+    still not carry the verdict: a count comes before any estimate, whatever the stage."""
+    import iraq_election_seats as ies
+
+    sources = package.rows(SOURCES)
+    for row in sources:
+        if row["ref_source_id"] == "kurdistan24-fa-votes":
+            row["date"] = "2021-10-17"
+    package.write_rows(SOURCES, sources)
+    results = package.rows(RESULTS)
+    for row in results:
+        if row["ref_source_id"] == "kurdistan24-fa-votes":
+            row["stage_id"] = "cor-2021-preliminary"
+    package.write_rows(RESULTS, results)
+    rows = ies.derive(package.descriptor).reconciliation
+    judged = next(r for r in rows if r["subject"] == "brief-sadrist-votes-below-fatah" and r["basis"] == "judged")
+    assert (judged["ref_source_id"], judged["source_kind"]) == ("kurdistan24-fa-votes", "official_report")
