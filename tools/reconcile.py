@@ -21,10 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def coverage(derived: ies.Derived) -> list[str]:
     """How many of the chamber's seats each stage and source accounts for."""
+    sources = derived.typed["reference-sources"]
+    marked = dict(zip(sources["ref_source_id"], sources["coverage"], strict=True))
     lines = []
     for stage, source, seats, total in derived.coverage():
-        if seats == total:
-            state = "complete"
+        if seats == total and marked[source] == "complete":
+            state = "complete: every list named"
+        elif seats == total:
+            state = "the whole chamber, but with lists counted together that another source names (partial)"
         elif seats < total:
             state = f"{total - seats} seats not given by this source"
         else:
