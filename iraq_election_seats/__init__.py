@@ -20,6 +20,8 @@ _PUBLIC = {
     "Election": ("text_reader", "Election"),
     "FAILS": ("verdicts", "FAILS"),  # the verdicts of a reading that the record contradicts
     "Finding": ("findings", "Finding"),
+    # what each kind of reference source is, in words: the README and the site never call an estimate official
+    "KIND_WORDS": ("reconciliation", "KIND_WORDS"),
     "HOLDS": ("verdicts", "HOLDS"),  # the verdicts of a reading that the record bears out
     "NO_BLOC": ("values", "NO_BLOC"),  # the bloc_id of a value cell of the election as a whole
     "Names": ("text_reader", "Names"),

@@ -69,26 +69,38 @@ def print_summary(result, out) -> None:
             print(f"   - {clean(finding, 2 * MAX_SHOWN)}", file=out)
     if result.values:
         print("values: " + ", ".join(f"{n} {clean(status)}" for status, n in result.values.items()), file=out)
-    if result.verdicts:
-        tally = {}
-        for verdict in result.verdicts:
-            tally[verdict.verdict] = tally.get(verdict.verdict, 0) + 1
-        print("relational claims: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
-        for verdict in result.verdicts:
-            print(f"   {verdict.verdict:<12} {clean(verdict.claim_id)}: {clean(verdict.detail)}", file=out)
     if result.reconciliation:
         tally = {}
         for row in result.reconciliation:
             tally[row["verdict"]] = tally.get(row["verdict"], 0) + 1
-        print("against the official record: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
-        for row in result.reconciliation:
-            if row["verdict"] == "differs":
-                print(
-                    f"   differs      {clean(row['reconciliation_id'])}: reported {clean(row['reported'])}, "
-                    f"reference {clean(row['reference'])}" + (f" [{row['basis']}]" if row.get("basis") else ""),
-                    file=out,
-                )
+        print("rows against the official record: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
+    if result.derived is not None:
+        print_claims(result, out)
     print("VALID" if result.valid else "INVALID", file=out)
+
+
+def print_claims(result, out) -> None:
+    """One line per claim: its verdict, what the verdict is about, what it rests on, the relay of an
+    attributed statement, and how the reports' own figures alone judge it, so that no claim is
+    printed twice with verdicts whose relation is left unsaid."""
+    from .verdicts import ABOUT_WORDS
+
+    by_reading = {r["reading_id"]: r["claim_id"] for r in result.derived.readings}
+    own = {}
+    for verdict in result.verdicts:  # relations judged on the package's own tables, by reading
+        own.setdefault(by_reading.get(verdict.claim_id, verdict.claim_id), []).append(verdict.verdict)
+    claims = result.derived.claims
+    tally = {}
+    for row in claims:
+        tally[row["verdict"]] = tally.get(row["verdict"], 0) + 1
+    print("claims: " + ", ".join(f"{n} {v}" for v, n in sorted(tally.items())), file=out)
+    for row in claims:
+        line = f"   {row['verdict']:<33} {clean(row['claim_id'])}: {ABOUT_WORDS[row['about']]}, on {clean(row['rests_on'])}"
+        if row["relay"]:
+            line += f"; relayed as its author made it: {'yes' if row['relay'] == 'relayed' else 'not judged'}"
+        if row["claim_id"] in own:
+            line += "; on the reports' own figures alone: " + ", ".join(sorted(set(own[row["claim_id"]])))
+        print(line, file=out)
 
 
 def cut(value):

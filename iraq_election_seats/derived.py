@@ -96,7 +96,7 @@ def derive(typed: dict, cells, relational) -> Derived:
     rows = reconcile(typed, cells, relational)
     statements = verdicts.Statements(typed)
     readings = verdicts.verdict_rows(statements, rows)
-    claims = verdicts.claim_rows(readings)
+    claims = verdicts.claim_rows(readings, statements)
     disagreements = verdicts.disagreement_rows(statements, readings)
     texts = {
         "reconciliation": to_csv(rows),

@@ -72,10 +72,20 @@ def fractions_in(text: str) -> tuple[set[float], str]:
     return found, FRACTION.sub(take, text)
 
 
+# Eastern Arabic and Persian digits and separators, as an Arabic or Persian page writes '125,068'
+EASTERN_DIGITS = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"  # Arabic-Indic 0-9
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"  # Persian 0-9
+    "\u060c\u066c\u066b",  # Arabic comma, thousands separator, decimal separator
+    "01234567890123456789,,.",
+)
+
+
 def numbers_in(text: str) -> set[float]:
-    """Every number `text` states, as digits ('1,234', '38', '14.47'), words ('four',
-    'seventy-three'), places ('third', 'the largest') or fractions ('half', 'two-thirds')."""
-    found, rest = fractions_in(text.lower())
+    """Every number `text` states, as digits ('1,234', '38', '14.47', or in Eastern Arabic or
+    Persian digits), words ('four', 'seventy-three'), places ('third', 'the largest') or fractions
+    ('half', 'two-thirds')."""
+    found, rest = fractions_in(text.lower().translate(EASTERN_DIGITS))
     rest = PRONOUN_ONE.sub(" ", rest)
     rest = WORD_HYPHEN.sub(" ", rest)  # 'second-largest' as 'second largest', which text2num reads
     digits = alpha2digit(rest, "en", threshold=0)
@@ -90,8 +100,8 @@ def states_number(text: str, value: float) -> bool:
 
 
 def states_date(text: str, iso_date: str) -> bool:
-    """The quote names the day and month ('October 10', '10 October', 'Aug. 9', '27th Dec'); a year,
-    if given, must agree."""
+    """The quote names the day and month ('October 10', '10 October', 'Aug. 9', '27th Dec'), a year,
+    if given, agreeing; or the whole date in digits, day first ('12.05.2018')."""
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-\d{2}", iso_date):
         return False  # not a day at all (a fact's value may be any text): nothing can state it
     year, month, day = (int(p) for p in iso_date.split("-"))
@@ -101,7 +111,9 @@ def states_date(text: str, iso_date: str) -> bool:
     lowered = text.lower()
     said = re.search(rf"\b{month_word}\s+{day_word}\b|\b{day_word}\s+{month_word}(?![a-z])", lowered)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
-    return bool(said) and (not years or year in years)
+    # a whole date in digits, day first, as Iraqi and European pages write it ('12.05.2018', '7/11/2021')
+    numeric = re.search(rf"(?<!\d)0?{day}(?P<sep>[./-])0?{month}(?P=sep){year}(?!\d)", text.translate(EASTERN_DIGITS))
+    return bool(numeric) or (bool(said) and (not years or year in years))
 
 
 WORD = re.compile(r"[a-z]+")
@@ -167,3 +179,28 @@ def _continues(left, right, lowered: str) -> bool:
     gap = lowered[left[1] : right[0]]
     words = lowered[left[0] : left[1]]
     return not words[:1].isdigit() and not left[3] and re.fullmatch(r"[\s-]+(?:and\s+)?", gap) is not None
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def places_day(text: str, iso_date: str, page_day: str | None) -> bool:
+    """The passage places the day: it states the date, or, read on a page dated `page_day`, says
+    'yesterday', 'today' or 'tomorrow' of it, or names its weekday within a week of the page's day
+    (a page may misdate itself by a day: 'tomorrow, Sunday' on a page dated Friday still names the
+    Sunday). A passage that names no day at all places only the page's own day."""
+    import datetime
+
+    if states_date(text, iso_date):
+        return True
+    if page_day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso_date):
+        return False
+    day, page = datetime.date.fromisoformat(iso_date), datetime.date.fromisoformat(page_day)
+    lowered = text.lower()
+    relative = {RELATIVE_DAYS[w] for w in re.findall(rf"\b({'|'.join(RELATIVE_DAYS)})\b", lowered)}
+    weekdays = set(re.findall(rf"\b({'|'.join(WEEKDAYS)})\b", lowered))
+    if relative or weekdays:
+        by_weekday = WEEKDAYS[day.weekday()] in weekdays and abs((day - page).days) <= 7
+        return (day - page).days in relative or by_weekday
+    return day == page

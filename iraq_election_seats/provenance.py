@@ -5,8 +5,8 @@ number a claim supports is in its quote, and every source file is the file that 
 import hashlib
 
 from .display import missing, show
-from .findings import Finding
-from .numbers import states_date, states_number
+from .findings import PER_RULE, Finding
+from .numbers import places_day, states_date, states_number
 from .tables import line_of
 from .values import DATE_MEASURES
 
@@ -186,6 +186,28 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def event_days_placed(typed, paths) -> list[Finding]:
+    """Each event of the results process is placed on its day by its passage, read on its source's
+    dated page: the date itself, or 'today', 'yesterday', 'tomorrow' or a weekday of that page."""
+    events = typed["result-events"]
+    sources = typed["reference-sources"]
+    page_day = {
+        s: None if missing(d) else str(d) for s, d in zip(sources["ref_source_id"], sources["date"], strict=True)
+    }
+    return [
+        Finding(
+            LAYER,
+            "date-in-passage",
+            f"the passage of {row.ref_source_id} does not place the event on {row.date}",
+            paths["result-events"],
+            line_of(row.Index),
+            "date",
+        )
+        for row in events.itertuples()
+        if not places_day(row.quote, str(row.date), page_day.get(row.ref_source_id))
+    ][:PER_RULE]
+
+
 def check(package, typed: dict) -> tuple[list[Finding], dict]:
     paths = {r["name"]: r["path"] for r in package.tables}
     found, texts = source_files(package, typed, paths)
@@ -193,5 +215,6 @@ def check(package, typed: dict) -> tuple[list[Finding], dict]:
     found += quotes_stand(typed["bloc-names"], paths["bloc-names"], texts, "name")
     found += numbers_quoted(typed["claims"], paths["claims"])
     found += reference_numbers_quoted(typed, paths)
+    found += event_days_placed(typed, paths)
     counts = {"quotes": len(typed["claims"]), "spellings": len(typed["bloc-names"]), "source files": len(texts)}
     return found, counts

@@ -28,6 +28,7 @@ COLUMNS = [
     "reference",
     "verdict",
     "basis",
+    "source_kind",
     "difference",
     "note",
 ]
@@ -124,6 +125,7 @@ def _row(subject, kind, claim, election, bloc, measure, reported, key, reference
         "reference": text(reference),
         "verdict": verdict,
         "basis": "",
+        "source_kind": "",
         "difference": text(difference),
         "note": note,
     }
@@ -254,29 +256,37 @@ def reconcile(typed, cells, relational) -> list[dict]:
     return sorted(rows, key=lambda r: (r["kind"] != "value", r["kind"] != "gap", r["reconciliation_id"]))
 
 
-# How far a kind of source speaks for the count itself: the commission first, an estimate last.
-KIND_RANK = [
-    "electoral commission",
-    "state news agency",
-    "news agency",
-    "news",
-    "research institute",
-    "encyclopedia",
-    "reference work",
-]
+# The kinds of source a verdict may rest on, the most direct first: the commission's or the court's
+# own page, a report of its figures, an encyclopedia's table, and last an analysts' estimate, which a
+# verdict rests on only where no count of the subject is given, and then says so in its own words.
+VERDICT_KINDS = ["official", "official_report", "encyclopedia", "estimate"]
+KIND_WORDS = {
+    "official": "the official count",
+    "official_report": "a report of the official count",
+    "encyclopedia": "an encyclopedia's table of the count",
+    "estimate": "an analysts' estimate, not an official count",
+}
+
+
+def may_rest_on(kind: str) -> bool:
+    """Whether a verdict may rest on a source of this kind at all (a kind outside the vocabulary never)."""
+    return kind in VERDICT_KINDS
 
 
 def source_preference(refs: References, stage: str, source: str) -> tuple:
-    """Why one stage and source judges a subject before another, as a sort key (larger first): an
-    authoritative stage, then the latest stage, then a source that gives the whole stage, then the
-    kind of source that speaks most directly for the commission, then the latest version."""
+    """Why one stage and source judges a subject before another, as a sort key (larger first): a count
+    before any estimate, then an authoritative stage, then the kind of source that speaks most
+    directly for the commission (a report of its figures before an encyclopedia's table, which an
+    undated copy files under the last stage), then the latest stage, then a source that gives the
+    whole stage, then the latest version."""
     info = refs.sources[source]
     stage_row = refs.stages.get(stage)
     return (
+        info.kind != "estimate",
         bool(stage_row is not None and stage_row.authoritative == "yes"),
+        -VERDICT_KINDS.index(info.kind),
         str(stage_row.date) if stage_row is not None else "",
         info.coverage == "complete",
-        -KIND_RANK.index(info.kind),
         "" if missing(info.date) else str(info.date),
         source,
     )
@@ -289,7 +299,9 @@ def mark_basis(rows: list[dict], refs: References) -> None:
     superseded = {s.supersedes for s in refs.sources.values() if not missing(s.supersedes)}
     by_subject = {}
     for row in rows:
-        if row["verdict"] in ("agrees", "differs", "reference_only"):
+        if row["ref_source_id"]:
+            row["source_kind"] = refs.sources[row["ref_source_id"]].kind
+        if row["verdict"] in ("agrees", "differs", "reference_only") and may_rest_on(row["source_kind"]):
             by_subject.setdefault(row["subject"], []).append(row)
     for group in by_subject.values():
         current = [r for r in group if r["ref_source_id"] not in superseded]

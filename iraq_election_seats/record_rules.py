@@ -9,7 +9,7 @@ breaks one is invalid whatever `reconciliation.csv` says.
 """
 
 from .display import missing, show
-from .findings import Finding, Rule, per_row
+from .findings import PER_RULE, Finding, Rule, per_row
 from .tables import lines_of
 from .values import DATE_MEASURES
 
@@ -35,7 +35,7 @@ def _results(ctx):
     results = typed[RESULTS].astype(object).assign(line=lambda f: lines_of(f.index))
     stages = typed["result-stages"].astype(object)[["stage_id", "election_id", "date"]]
     stages = stages.rename(columns={"date": "stage_date"})
-    sources = typed["reference-sources"].astype(object)[["ref_source_id", "date", "coverage"]]
+    sources = typed["reference-sources"].astype(object)[["ref_source_id", "date", "coverage", "kind"]]
     sources = sources.rename(columns={"date": "source_date"})
     return results.merge(stages, on="stage_id", how="left").merge(sources, on="ref_source_id", how="left")
 
@@ -124,6 +124,101 @@ def reference_stage_fits_date(ctx, rule) -> list[Finding]:
     ]
 
 
+def complete_sources_name_their_lists(ctx, rule) -> list[Finding]:
+    """A source marked complete names its lists: it gives no aggregate row (such as 'sixteen parties
+    with one seat each') standing in for lists that any source of the same election names. Together
+    with `reference_sums_fit_chamber`, a complete source names lists adding up to the chamber."""
+    lists = ctx.typed["reference-lists"].astype(object)
+    members = lists.dropna(subset=["part_of"]).groupby("part_of")["list_id"].agg(list).to_dict()
+    results = ctx.once(_results)
+    named = set(zip(results["election_id"], results["list_id"], strict=True))
+    complete = results[results["coverage"] == "complete"]
+    bad = [
+        (r, shown)
+        for r in complete.itertuples(index=False)
+        if (shown := sorted(m for m in members.get(r.list_id, []) if (r.election_id, m) in named))
+    ]
+    return [
+        rule.finding(
+            f"{r.ref_source_id} is marked complete but gives {r.list_id} at {r.stage_id} as one row, "
+            f"though the record names lists counted in it ({', '.join(shown)}): mark the source partial or name its lists",
+            ctx.paths[RESULTS],
+            int(r.line),
+            "list_id",
+        )
+        for r, shown in bad[:PER_RULE]
+    ]
+
+
+def reference_basis_matches_kind(ctx, rule) -> list[Finding]:
+    """A figure is an 'estimate' exactly when its source is an analysts' estimate: an estimate is never
+    filed as a count, and no count is called an estimate."""
+    results = ctx.once(_results)
+    bad = results[(results["basis"] == "estimate") != (results["kind"] == "estimate")]
+    return per_row(
+        bad,
+        lambda r: rule.finding(
+            f"the figure is filed as {r.basis!r} but its source {r.ref_source_id} is of kind {r.kind!r}",
+            ctx.paths[RESULTS],
+            int(r.line),
+            "basis",
+        ),
+    )
+
+
+def reposts_say_why(ctx, rule) -> list[Finding]:
+    """A repost stands in for a publisher's page only with its reason: no original is stored, or it is
+    the earlier version of a revised page, which a later version must name in supersedes. An original
+    gives no reason."""
+    sources = ctx.typed["reference-sources"].astype(object).assign(line=lambda f: lines_of(f.index))
+    superseded = set(sources["supersedes"].dropna())
+    found = []
+    for r in sources.itertuples(index=False):
+        repost, reason = r.copy == "repost", None if missing(r.repost_reason) else r.repost_reason
+        if repost and reason is None:
+            problem = "is a repost but gives no repost_reason"
+        elif not repost and reason is not None:
+            problem = "is an original, so it takes no repost_reason"
+        elif reason == "earlier_version" and r.ref_source_id not in superseded:
+            problem = "is kept as an earlier version, but no later version names it in supersedes"
+        else:
+            continue
+        found.append(
+            rule.finding(
+                f"{r.ref_source_id} {problem}",
+                ctx.paths["reference-sources"],
+                int(r.line),
+                "repost_reason",
+            )
+        )
+    return found[:PER_RULE]
+
+
+# subject_kind of identifiers.csv -> (resource, key column) the subject must exist in
+IDENTIFIED = {
+    "bloc": ("blocs", "bloc_id"),
+    "list": ("reference-lists", "list_id"),
+    "election": ("elections", "election_id"),
+}
+
+
+def identifiers_name_subjects(ctx, rule) -> list[Finding]:
+    """Each external id is attached to a bloc, list or election the package has: a join key that
+    points at nothing joins nothing."""
+    ids = ctx.typed["identifiers"].astype(object).assign(line=lambda f: lines_of(f.index))
+    known = {kind: set(ctx.typed[table][column]) for kind, (table, column) in IDENTIFIED.items()}
+    bad = ids[[subject not in known[kind] for kind, subject in zip(ids["subject_kind"], ids["subject"], strict=True)]]
+    return per_row(
+        bad,
+        lambda r: rule.finding(
+            f"no {r.subject_kind} {r.subject!r} in {IDENTIFIED[r.subject_kind][0]}",
+            ctx.paths["identifiers"],
+            int(r.line),
+            "subject",
+        ),
+    )
+
+
 # measure -> the form its value must have: facts are text in the table, but these are counts, shares or days
 FACT_FORMS = {
     "total_seats": (r"[1-9][0-9]*", "a whole number"),
@@ -171,4 +266,14 @@ RECORD_RULES = [
          reference_sums_fit_chamber),
     Rule("reference-stage-date", LAYER, (RESULTS, "result-stages", "reference-sources"),
          "Each official figure is filed under the stage that was current on its source's date.", reference_stage_fits_date),
+    Rule("complete-names-lists", LAYER, (*RESULTS_READ, "reference-lists"),
+         "A source marked complete gives no aggregate row standing in for lists that any source names.",
+         complete_sources_name_their_lists),
+    Rule("basis-kind", LAYER, (RESULTS, "reference-sources"),
+         "A figure is filed as an estimate exactly when its source is an analysts' estimate.", reference_basis_matches_kind),
+    Rule("repost-reason", LAYER, ("reference-sources",),
+         "A repost gives its reason, and an earlier version kept as one is named by the version that supersedes it.",
+         reposts_say_why),
+    Rule("identifier-subject", LAYER, ("identifiers", "blocs", "reference-lists", "elections"),
+         "Each external identifier is attached to a bloc, list or election the package has.", identifiers_name_subjects),
 ]  # fmt: skip

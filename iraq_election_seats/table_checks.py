@@ -172,14 +172,6 @@ TABLE_RULES = {
             _list_named,
         ),
     ],
-    "identifiers": [
-        TableRule(
-            "one-subject",
-            "bloc_id",
-            "give exactly one of bloc_id and list_id",
-            lambda f: _present(f, "bloc_id") != _present(f, "list_id"),
-        ),
-    ],
     "blocs": [NAME_SOURCE],
     "reference-lists": [NAME_SOURCE],
     "list-names": [

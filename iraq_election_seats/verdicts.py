@@ -1,27 +1,35 @@
 """A verdict on every claim, reading by reading, and the points where the reports disagree.
 
 A sentence may allow more than one reading; each is judged on its own (against the judged row of
-the reconciliation, the reference facts, or the dated stages of the record), and the claim's
+the reconciliation, the reference facts, or the dated events of the results process), and the claim's
 verdict says whether it holds under every reading, is contradicted under every reading, or depends
 on the reading. Two readings from different reports that cannot both be true are a disagreement
 between the reports, whatever the record says of either.
 """
 
 from .display import missing
-from .reconciliation import COMPARE
+from .reconciliation import COMPARE, VERDICT_KINDS
 from .values import DATE_MEASURES
 
-VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "verdict", "judged_by", "detail"]
-CLAIM_COLUMNS = ["claim_id", "verdict", "readings"]
+VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "about", "verdict", "judged_by", "detail"]
+CLAIM_COLUMNS = ["claim_id", "about", "verdict", "relay", "rests_on", "readings"]
+# What a verdict is about: the report's own statement against the record; for an attributed claim,
+# the statement it attributes against the record, and apart from that, whether a stored source has
+# its author saying it (the report relays it faithfully).
+ABOUT_WORDS = {
+    "report": "the report's own statement",
+    "attributed_statement": "the statement the report attributes",
+    "relay": "whether the report relays the statement as its author made it",
+}
 DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "reading_b", "says_b", "record"]
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
-# the kinds of stage (result_stages.stage) whose count is settled, and those that come before them
-SETTLED_STAGES, EARLY_STAGES = ("final", "ratified"), ("announced", "preliminary")
+# the kinds of stage (result_stages.stage) whose count is settled
+SETTLED_STAGES = ("final", "ratified")
 
 
 class Statements:
     """What the judges read, looked up once per pass: each claim by id, every reading, each report's
-    day (and, for an undated one, the latest day it reports), the dated stages of each election and
+    day (and, for an undated one, the latest day it reports), the dated events of each election and
     the first reference fact for each measure and election."""
 
     def __init__(self, typed):
@@ -30,17 +38,28 @@ class Statements:
         self.readings = all_readings(typed["claim-readings"], self.claims)
         sources = typed["sources"]
         self.source_day = dict(zip(sources["source_id"], sources["date"], strict=True))
+        self.attributions = {}
+        for r in typed["attributions"].itertuples(index=False):
+            self.attributions.setdefault(r.claim_id, []).append(r)
         self.latest_day = {}
         for source, day in zip(claims["source_id"], claims["value_date"], strict=True):
             if not missing(day):
                 self.latest_day[source] = max(self.latest_day.get(source, ""), str(day))
-        stages = typed["result-stages"]
-        self.stages = {}
-        for election, day, stage, kind in zip(
-            stages["election_id"], stages["date"], stages["stage_id"], stages["stage"], strict=True
+        sources = typed["reference-sources"]
+        self.source_kind = dict(zip(sources["ref_source_id"], sources["kind"], strict=True))
+        rank = {s: VERDICT_KINDS.index(k) for s, k in self.source_kind.items() if k in VERDICT_KINDS}
+        events = typed["result-events"]
+        self.events = {}  # election -> [(day, rank of its source's kind, event, what it did, seats changed)]
+        for election, day, event_id, kind, changed, source in zip(
+            events["election_id"],
+            events["date"],
+            events["event_id"],
+            events["event"],
+            events["changed_seats"],
+            events["ref_source_id"],
+            strict=True,
         ):
-            if not missing(day):
-                self.stages.setdefault(election, []).append((str(day), stage, kind))
+            self.events.setdefault(election, []).append((str(day), rank.get(source, 0), event_id, kind, changed))
         facts = typed["reference-facts"]
         self.facts = {}
         for measure, election, source, value in zip(
@@ -105,59 +124,108 @@ def judge_date(reading: dict, statements: Statements) -> tuple[str, str, str]:
     return verdict, f"fact/{source}", f"{said}; reference {value}"
 
 
+# status -> (the events that make it so, the seat change they must report): a status a reading
+# gives the results holds as of a day when such an event came on or before it.
+STATUS_EVENTS = {
+    "contested": ({"counted", "announced"}, None),  # results had been published, so they could be contested
+    "corroborated": ({"compared_manual_count", "recounted"}, "no"),  # a count or recount matched them
+    "review_closed": ({"appeals_closed"}, None),
+    "final": ({"final_results", "ratified"}, None),
+}
+
+
 def judge_status(reading: dict, statements: Statements, claim: dict) -> tuple[str, str, str]:
-    """What a reading says of the results as of its report's date, against the dated stages: results
-    called final before the final stage are premature; contested results need results to contest."""
+    """What a reading says of the results, judged against the dated events of the results process as
+    of its report's day: 'consistent' when an event that makes it so came on or before that day,
+    'premature' when the first such event came after it. An undated report was written no earlier
+    than the latest day it reports itself; on that floor a later event leaves it 'undetermined'."""
+    kinds, change = STATUS_EVENTS[reading["status"]]
+    process = sorted(statements.events.get(reading["election_id"], []))  # by day, then the most direct source
+    published = min((day for day, _, _, kind, _ in process if kind in STATUS_EVENTS["contested"][0]), default="")
+    events = [
+        (day, event_id)
+        for day, _, event_id, kind, changed in process
+        if kind in kinds
+        and (change is None or changed == change)
+        # only a count made after results were published can corroborate them
+        and (reading["status"] != "corroborated" or day >= published)
+    ]
+    if not events:
+        return "not_comparable", "", "the record has no dated event of this kind to judge it by"
     day = statements.source_day[claim["source_id"]]
-    wanted = SETTLED_STAGES if reading["status"] in ("final", "corroborated") else EARLY_STAGES
-    dated = sorted((d, s) for d, s, kind in statements.stages.get(reading["election_id"], []) if kind in wanted)
-    if not dated:
-        return "not_comparable", "", "the record has no dated stage to judge it by"
-    first_day, first_stage = dated[0]
-    if not missing(day):
-        verdict = "consistent" if first_day <= str(day) else "premature"
-        return verdict, first_stage, f"report dated {day}; {first_stage} dated {first_day}"
-    # An undated report was written no earlier than the latest day it reports itself.
-    floor = statements.latest_day.get(claim["source_id"])
-    if floor is not None and first_day <= floor:
-        return (
-            "consistent",
-            first_stage,
-            f"report undated, written after {floor}, the latest day it reports; {first_stage} dated {first_day}",
-        )
+    dated = not missing(day)
+    as_of = str(day) if dated else statements.latest_day.get(claim["source_id"])
+    before = [e for e in events if as_of is not None and e[0] <= as_of]
+    first_day, first_event = (before or events)[0]
+    when = f"report dated {day}" if dated else f"report undated, written after {as_of}, the latest day it reports"
+    if before:
+        return "consistent", first_event, f"{when}; {first_event} dated {first_day}"
+    if dated:
+        return "premature", first_event, f"{when}; the first such event, {first_event}, dated {first_day}"
     return (
         "undetermined",
-        first_stage,
-        f"the report is undated; the {reading['status']} state it describes came on {first_day}",
+        first_event,
+        f"the report is undated; the first such event, {first_event}, came on {first_day}",
     )
 
 
 def verdict_rows(statements: Statements, reconciliation: list[dict]) -> list[dict]:
-    """One row per reading of every claim."""
+    """One row per reading of every claim, saying what it is about; and for each attributed claim,
+    one more row on whether a stored source has its author making the statement."""
     judged = {r["subject"]: r for r in reconciliation if r["basis"] == "judged" and r["kind"] != "gap"}
+    # subjects that only an earlier version of a revised source gives: the record has nothing current to judge them by
+    revised_only = {r["subject"]: r for r in reconciliation if r["basis"] == "superseded"}
     rows = []
     for reading in statements.readings:
-        verdict, by, detail = judge_reading(reading, statements, judged)
+        if reading["reading_id"] not in judged and reading["reading_id"] in revised_only:
+            row = revised_only[reading["reading_id"]]
+            verdict, by = "not_comparable", ""
+            detail = (
+                f"only {row['ref_source_id']}, an earlier version its authors revised, gives it ({row['reference']})"
+            )
+        else:
+            verdict, by, detail = judge_reading(reading, statements, judged)
+        attributed = statements.claims[reading["claim_id"]]["stance"] == "attributed"
         rows.append(
             {
                 "claim_id": reading["claim_id"],
                 "reading_id": reading["reading_id"],
                 "preferred": reading["preferred"],
+                "about": "attributed_statement" if attributed else "report",
                 "verdict": verdict,
                 "judged_by": by,
                 "detail": detail,
             }
         )
-    return sorted(rows, key=lambda r: (r["claim_id"], r["preferred"] != "yes", r["reading_id"]))
+    for claim_id, claim in statements.claims.items():
+        if claim["stance"] == "attributed":
+            rows.append(relay_row(claim_id, claim, statements))
+    return sorted(rows, key=lambda r: (r["claim_id"], r["about"] == "relay", r["preferred"] != "yes", r["reading_id"]))
 
 
-def claim_rows(verdicts: list[dict]) -> list[dict]:
-    """One verdict per claim: under every reading, or depending on the reading (naming each)."""
+def relay_row(claim_id: str, claim: dict, statements: Statements) -> dict:
+    """Whether the report relays an attributed statement faithfully: 'relayed' when a stored source
+    (attributions.csv) has its author making it; 'not_judged' when none was found."""
+    found = statements.attributions.get(claim_id, [])
+    row = {"claim_id": claim_id, "reading_id": f"{claim_id}/relay", "preferred": "no", "about": "relay"}
+    if not found:
+        detail = f"no stored source has {claim['attributed_to']} making the statement; the relay is not judged"
+        return {**row, "verdict": "not_judged", "judged_by": "", "detail": detail}
+    first = found[0]
+    return {**row, "verdict": "relayed", "judged_by": first.ref_source_id, "detail": first.quote}
+
+
+def claim_rows(verdicts: list[dict], statements: Statements) -> list[dict]:
+    """One verdict per claim on what it says against the record: under every reading, or depending on
+    the reading (naming each); for an attributed claim, the relay beside it; and what the verdict
+    rests on, in words that never call an estimate official."""
     by_claim = {}
     for row in verdicts:
         by_claim.setdefault(row["claim_id"], []).append(row)
     rows = []
-    for claim, readings in sorted(by_claim.items()):
+    for claim, all_rows in sorted(by_claim.items()):
+        readings = [r for r in all_rows if r["about"] != "relay"]
+        relay = next((r["verdict"] for r in all_rows if r["about"] == "relay"), "")
         kinds = {r["verdict"] for r in readings}
         if kinds <= HOLDS:
             verdict = "holds_under_every_reading"
@@ -172,8 +240,43 @@ def claim_rows(verdicts: list[dict]) -> list[dict]:
         else:
             verdict = sorted(kinds - HOLDS - FAILS)[0]
         named = "; ".join(f"{r['reading_id']}: {r['verdict']}" for r in readings)
-        rows.append({"claim_id": claim, "verdict": verdict, "readings": named})
+        preferred = next((r for r in readings if r["preferred"] == "yes"), readings[0])
+        rows.append(
+            {
+                "claim_id": claim,
+                "about": preferred["about"],
+                "verdict": verdict,
+                "relay": relay,
+                "rests_on": rests_on(readings, statements),
+                "readings": named,
+            }
+        )
     return rows
+
+
+# what a verdict rests on, by the kind of its source (reference_sources.kind)
+SOURCE_WORDS = {
+    "official": "the commission's or the court's own page",
+    "official_report": "a report of official figures or acts",
+    "encyclopedia": "an encyclopedia",
+    "estimate": "an analysts' estimate, not an official count",
+}
+
+
+def rests_on(readings: list[dict], statements: Statements) -> str:
+    """What a claim's verdict rests on, reading by reading where they differ, in words."""
+
+    def words(row: dict) -> str:
+        by = row["judged_by"]
+        if not by:
+            return "nothing in the record (" + row["verdict"].replace("_", " ") + ")"
+        if "/" in by:
+            stage, source = by.split("/", 1)
+            kind = SOURCE_WORDS.get(statements.source_kind.get(source), "a source")
+            return f"{kind}, {source}" + (f", at {stage}" if stage not in ("", "fact") else "")
+        return f"a dated event of the results process, {by}"
+
+    return "; ".join(dict.fromkeys(words(r) for r in readings))
 
 
 def says(reading: dict) -> str:

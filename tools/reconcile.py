@@ -21,10 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def coverage(derived: ies.Derived) -> list[str]:
     """How many of the chamber's seats each stage and source accounts for."""
+    sources = derived.typed["reference-sources"]
+    marked = dict(zip(sources["ref_source_id"], sources["coverage"], strict=True))
     lines = []
     for stage, source, seats, total in derived.coverage():
-        if seats == total:
-            state = "complete"
+        if seats == total and marked[source] == "complete":
+            state = "complete: every list named"
+        elif seats == total:
+            state = "the whole chamber, but with lists counted together that another source names (partial)"
         elif seats < total:
             state = f"{total - seats} seats not given by this source"
         else:
@@ -39,11 +43,24 @@ def readme_section(derived: ies.Derived) -> str:
     each other, and how much of each stage the sources cover."""
     rows = derived.reconciliation
     judged = {r["subject"]: r for r in rows if r["basis"] == "judged"}
-    lines = ["| Row | Reported | Reference | Judged by (stage/source) |", "|---|---|---|---|"]
+    claims = derived.typed["claims"].set_index("claim_id")
+
+    def whose(claim_id: str) -> str:
+        """Whose statement a row judges: the report's own, or one it attributes (a verdict on that
+        statement, not on the report)."""
+        if not claim_id or claims.loc[claim_id, "stance"] != "attributed":
+            return "the report's own"
+        return f"attributed to {claims.loc[claim_id, 'attributed_to']}"
+
+    lines = [
+        "| Row | Whose statement | Reported | Reference | What the reference is | Judged by (stage/source) |",
+        "|---|---|---|---|---|---|",
+    ]
     for subject, row in sorted(judged.items()):
         if row["verdict"] == "differs":
             lines.append(
-                f"| `{subject}` | {row['reported']} | {row['reference']} | {row['stage_id']}/{row['ref_source_id']} |"
+                f"| `{subject}` | {whose(row['claim_id'])} | {row['reported']} | {row['reference']} "
+                f"| {ies.KIND_WORDS[row['source_kind']]} | {row['stage_id']}/{row['ref_source_id']} |"
             )
     lines += ["", "Where another stage, source or version would give another verdict:", ""]
     for subject, row in sorted(judged.items()):
@@ -65,6 +82,23 @@ def readme_section(derived: ies.Derived) -> str:
     depends = [r for r in derived.claims if r["verdict"] == "depends_on_reading"]
     lines += ["", "Claims whose verdict depends on the reading (claim_verdicts.csv):", ""]
     lines += [f"- `{r['claim_id']}`: {r['readings']}." for r in depends] or ["- none."]
+    attributed = [r for r in derived.claims if r["about"] == "attributed_statement"]
+    lines += [
+        "",
+        "Statements the reports attribute to others, judged as statements against the record, and apart"
+        " from that whether a stored source has their author making them (attributions.csv):",
+        "",
+    ]
+    lines += [
+        f"- `{r['claim_id']}` ({whose(r['claim_id'])}): the statement {r['verdict'].replace('_', ' ')}; "
+        + (
+            "a stored source has its author making it"
+            if r["relay"] == "relayed"
+            else "no stored source has its author making it"
+        )
+        + "."
+        for r in attributed
+    ] or ["- none."]
     lines += ["", "Where the reports disagree with each other (disagreements.csv):", ""]
     lines += [
         f"- {r['topic']}: `{r['reading_a']}` ({r['says_a']}) against `{r['reading_b']}` ({r['says_b']}); the record: {r['record']}."

@@ -15,6 +15,8 @@ from pathlib import Path
 import iraq_election_seats as ies
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+# the words of the row that judges whether a report relays an attributed statement faithfully
+RELAY_TEXT = "Apart from whether it agrees with the record: does a stored source have {author} making the statement, as the report relays it?"
 SHOWN_APART = {"claim-readings", "verdicts", "claim-verdicts", "reconciliation", "disagreements"}
 
 
@@ -98,12 +100,15 @@ class Evidence:
         """Every reading of a claim with its verdict (verdicts.csv): the claim's own, or the structured
         form claim_readings.csv gives it, and the other readings listed there; each with its words."""
         claim, other = self.claims[claim_id], self.index("claim-readings", "reading_id")
+
+        def text(verdict: dict) -> str:
+            if verdict["about"] == "relay":
+                return RELAY_TEXT.format(author=claim["attributed_to"])
+            return other[verdict["reading_id"]]["reading"] if verdict["reading_id"] in other else claim["reading"]
+
         return [
             verdict
-            | {
-                "text": other[verdict["reading_id"]]["reading"] if verdict["reading_id"] in other else claim["reading"],
-                "about": other.get(verdict["reading_id"]),
-            }
+            | {"text": text(verdict), "verdict_about": verdict["about"], "about": other.get(verdict["reading_id"])}
             for verdict in self.tables["verdicts"]
             if verdict["claim_id"] == claim_id
         ]

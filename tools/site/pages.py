@@ -41,6 +41,7 @@ VERDICTS = {
     "not_comparable": ("not comparable", "none", "–"),
     "undetermined": ("undetermined", "none", "?"),
     "not_judged": ("not judged", "unjudged", "·"),
+    "relayed": ("relayed as its author made it", "ok", "✓"),
     "reference_only": ("beside a gap", "ref", "○"),
 }
 # reconciliation basis -> what the row is to its subject's verdict
@@ -71,7 +72,9 @@ def verdict(value) -> dict:
 
 
 def claim_summary(overall: str, readings: list[dict]) -> str:
-    """The claim's verdict as a sentence naming the readings it rests on."""
+    """The claim's verdict as a sentence naming the readings it rests on (the relay of an attributed
+    statement is judged apart, and shown as its own item)."""
+    readings = [r for r in readings if r.get("verdict_about") != "relay"]
 
     def named(found: set) -> str:
         return ", ".join(r["reading_id"] for r in readings if r["verdict"] in found) or "none"
