@@ -194,7 +194,7 @@ def test_annotations_go_to_stderr_only(monkeypatch, typed):
         monkeypatch, typed, ["check", "-", "--json"], PRELIMINARY_AS_FINAL, {"GITHUB_ACTIONS": "true"}
     )
     assert status == 1 and json.loads(out)["statements"]
-    assert err.startswith("::warning file=-,line=1,") and "cor-2021-first-count" in err
+    assert err.startswith("::warning file=-,line=1,") and "stated as final" in err
 
 
 def test_as_claims_prints_rows_for_claims_csv(monkeypatch, typed):
