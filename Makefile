@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 # Under GitHub Actions, lint findings become annotations on the pull request's lines.
 RUFF_OUTPUT := $(if $(filter true,$(GITHUB_ACTIONS)),--output-format=github)
 
-.PHONY: validate dev test lint clean cff
+.PHONY: validate dev test lint clean cff v1-reader
 
 # The validator's own requirements alone; the tests, site, figure and recipes add requirements-dev.txt.
 $(VENV)/installed: requirements.txt constraints.txt
@@ -30,11 +30,19 @@ lint: $(VENV)/dev-installed
 	$(PY) -m ruff check $(RUFF_OUTPUT) .
 	$(PY) -m ruff format --check $(RUFF_OUTPUT) .
 
-test: validate lint $(VENV)/dev-installed
+test: validate lint $(VENV)/dev-installed v1-reader
 	$(PY) -m pytest
 
+# datapackage-py, the Data Package v1 reader, cannot share .venv (requirements-v1.txt says why);
+# the tests read every table with it.
+v1-reader: .venv-v1/installed
+.venv-v1/installed: requirements-v1.txt
+	$(PYTHON) -m venv .venv-v1
+	.venv-v1/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-v1.txt
+	touch $@
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-v1
 
 # cffconvert pins versions that cannot share .venv with Frictionless, so it gets its own.
 cff:

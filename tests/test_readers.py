@@ -1,9 +1,11 @@
 """Other Frictionless readers can read every table: the R frictionless package, whose rules are
-checked here without R, and read with R itself where it is installed."""
+checked here without R, and read with R itself where it is installed; and datapackage-py, the
+Data Package v1 reader, in an environment of its own (`make v1-reader`)."""
 
 import csv
 import io
 import json
+import os
 import subprocess
 
 import pytest
@@ -16,6 +18,8 @@ R_FIELD_TYPES = {
     "string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
     "year", "yearmonth", "duration", "geopoint", "geojson", "any",
 }  # fmt: skip
+# The package's CSV dialect, declared on every table so that no reader guesses it.
+DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True}
 
 
 def r_reader_problems(descriptor_path) -> list[str]:
@@ -32,8 +36,8 @@ def r_reader_problems(descriptor_path) -> list[str]:
             value = resource.get(key)
             if not isinstance(value, str) or value.startswith(("/", "../")) or not (root / value).is_file():
                 problems.append(f"{name}: {key} {value!r} must be a relative path to a file in the package")
-        if "dialect" in resource:
-            problems.append(f"{name}: a dialect is read by R, but this package's tables need none")
+        if resource.get("dialect", DIALECT) != DIALECT:
+            problems.append(f"{name}: the dialect must be given inline as {DIALECT} (R reads it)")
         if str(resource.get("encoding", "utf-8")).lower() != "utf-8":
             problems.append(f"{name}: encoding must be utf-8")
         schema_path = root / str(resource.get("schema"))
@@ -62,6 +66,56 @@ def test_descriptor_meets_what_r_requires():
     assert r_reader_problems(ROOT / "datapackage.json") == []
 
 
+def test_every_table_declares_its_dialect():
+    """datapackage-py sniffs a table without a dialect and may guess ' as the quote character."""
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    tables = [r for r in descriptor["resources"] if r.get("type") == "table"]
+    assert tables and all(r.get("dialect") == DIALECT for r in tables)
+
+
+V1_READER = ROOT / ".venv-v1" / "bin" / "python"
+READ_V1 = """
+import json, sys
+import datapackage
+package = datapackage.Package(sys.argv[1])
+read = {}
+for resource in package.resources:
+    if resource.tabular:
+        try:
+            read[resource.name] = [[str(cell) for cell in row] for row in resource.read(cast=False)]
+        except Exception as error:
+            read[resource.name] = f"{type(error).__name__}: {error}"
+print(json.dumps(read))
+"""
+
+
+def read_with_v1(descriptor) -> dict:
+    """What datapackage-py 1.15.4 reads from each table, as text cells (or why it could not)."""
+    python = os.environ.get("V1_READER_PYTHON") or str(V1_READER)
+    if not os.path.exists(python):
+        if os.environ.get("REQUIRE_V1_READER"):
+            pytest.fail(f"REQUIRE_V1_READER is set, but {python} is missing: run make v1-reader")
+        pytest.skip("datapackage-py is not installed: make v1-reader")
+    done = subprocess.run([python, "-c", READ_V1, str(descriptor)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_the_v1_reader_reads_every_table_as_the_csv_has_it():
+    read = read_with_v1(ROOT / "datapackage.json")
+    tables = csv_tables()
+    assert set(read) == set(tables)
+    for name, rows in tables.items():
+        assert read[name] == [list(row.values()) for row in rows], name
+
+
+def test_without_its_dialect_the_v1_reader_misreads_a_table(package):
+    """What the declared dialect prevents: sniffing guesses ' as the quote character of blocs.csv."""
+    package.edit_descriptor(lambda d: [r.pop("dialect", None) for r in d["resources"]])
+    read = read_with_v1(package.descriptor)
+    assert isinstance(read["blocs"], str) or read["blocs"] != [list(r.values()) for r in csv_tables()["blocs"]]
+
+
 def first_table(descriptor):
     return next(r for r in descriptor["resources"] if r.get("type") == "table")
 
@@ -71,9 +125,10 @@ def first_table(descriptor):
     [
         (lambda d: first_table(d).pop("profile"), "profile must be"),
         (lambda d: first_table(d).update(dialect={"delimiter": ";"}), "dialect"),
+        (lambda d: first_table(d).update(dialect="dialect.json"), "dialect"),
         (lambda d: first_table(d).update(schema="../schema.json"), "schema '../schema.json'"),
     ],
-    ids=["no profile", "dialect", "schema outside"],
+    ids=["no profile", "dialect", "dialect file", "schema outside"],
 )
 def test_what_r_cannot_read_is_found(package, change, words):
     package.edit_descriptor(change)
