@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from .cli import DEFAULT, INTERRUPTED, Parser, UsageError, annotation, clean, cut, quiet_stdout
+from .cli import DEFAULT, INTERNAL_ERROR, INTERRUPTED, Parser, UsageError, annotation, clean, cut, quiet_stdout
 from .display import show
 from .limits import MAX_CHECK_BYTES
 
@@ -111,9 +111,11 @@ def _check(argv, as_json: bool) -> int:
         return _usage(str(error), as_json)
     except OSError as error:
         return _usage(f"{args.file}: {error.strerror or error}", as_json, args.file)
-    from .checker import NotChecked, Record, check_text, record_tables
-    from .html_text import html_text, looks_like_html
-
+    try:
+        from .checker import NotChecked, Record, check_text, record_tables
+        from .html_text import html_text, looks_like_html
+    except (Exception, RecursionError, MemoryError) as error:  # a broken installation is a fault of the code
+        return _internal(error, as_json, args.file)
     try:
         record = Record(record_tables(args.package))
     except NotChecked as error:
@@ -162,11 +164,21 @@ def _check(argv, as_json: bool) -> int:
 
 
 def _internal(error: BaseException, as_json: bool, file: str) -> int:
-    message = f"internal error, the text was not checked: {type(error).__name__}: {error}"
+    """A fault of the checker's own code: its own exit status (as the validator's), never a verdict."""
+    message = f"internal error, the text was not checked (please report it): {type(error).__name__}: {error}"
     if as_json:
-        _print_json({"file": file, "status": 1, "error": message, "statements": [], "unattached": [], "findings": []})
+        _print_json(
+            {
+                "file": file,
+                "status": INTERNAL_ERROR,
+                "error": message,
+                "statements": [],
+                "unattached": [],
+                "findings": [],
+            }
+        )
     print(f"iraq-election-seats: {clean(message)}", file=sys.stderr)
-    return 1
+    return INTERNAL_ERROR
 
 
 def line_starts(text: str) -> list[int]:

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from tools.release import DOCUMENTS, build, check, main
+from tools.release import DOCUMENTS, FOLDERS, build, check, main
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def archive(tmp_path_factory):
 
 def release_copy(package):
     """A copy of the package with the documents and figures a release holds."""
-    for name in [*DOCUMENTS, "figures"]:
+    for name in [*DOCUMENTS, *FOLDERS]:
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, package.root / name)
     return package.root
 
@@ -40,6 +40,7 @@ def test_archive_holds_the_package_and_its_documents(archive):
     assert expected <= names
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "data").glob("*.csv")} <= names
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "schemas").glob("*.json")} <= names
+    assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md")} <= names
 
 
 def test_checksum_file_matches(archive):

@@ -295,3 +295,16 @@ def test_a_spelling_must_stand_in_its_quoted_passage(package):
     result = ies.validate(str(package.descriptor))
     found = [f for f in result.findings if f.rule == "name-in-quote"]
     assert not result.valid and found and found[0].file == "data/list_names.csv" and found[0].row == 2
+
+
+def test_a_fault_of_the_checker_is_status_3_never_a_verdict(monkeypatch, typed):
+    """An exception inside the checker's code ends with its own status and a request to report it,
+    in one JSON document: never 0 or 1, which a draft's CI would read as a verdict on the text."""
+
+    def broken(*args):
+        raise ZeroDivisionError("injected")
+
+    monkeypatch.setattr(checker, "check_text", broken)
+    status, out, err = run_check(monkeypatch, typed, ["check", "-", "--json"], PRELIMINARY_AS_FINAL)
+    assert status == 3 and json.loads(out)["status"] == 3
+    assert "please report it" in err and "Traceback" not in err

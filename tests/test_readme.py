@@ -1,4 +1,4 @@
-"""The README's generated sections match the package."""
+"""The documentation's generated sections match the package."""
 
 import json
 import re
@@ -8,7 +8,7 @@ import sys
 from conftest import ROOT
 from tools import figure
 from tools.data_dictionary import render
-from tools.readme_sections import refresh, replace_section
+from tools.readme_sections import page, refresh, replace_section
 
 
 def test_data_dictionary_is_current():
@@ -19,10 +19,10 @@ def test_data_dictionary_is_current():
 
 
 def test_stale_dictionary_is_detected(tmp_path, capsys):
-    """A README whose dictionary lacks one column is stale, and --check says so without writing."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """A dictionary page that lacks one column is stale, and --check says so without writing."""
+    text = page("data-dictionary").read_text(encoding="utf-8")
     row = next(line for line in render().splitlines() if line.startswith("| `seats_status` |"))
-    readme = tmp_path / "README.md"
+    readme = tmp_path / "data-dictionary.md"
     readme.write_text(replace_section(text, "data-dictionary", render().replace(row + "\n", "", 1)), encoding="utf-8")
     before = readme.read_bytes()
     assert refresh("data-dictionary", render(), ["--check"], readme) == 1
@@ -32,7 +32,7 @@ def test_stale_dictionary_is_detected(tmp_path, capsys):
 
 
 def test_every_column_is_in_the_dictionary():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = page("data-dictionary").read_text(encoding="utf-8")
     for name in ("seats_status", "claim_id", "ref_factor", "participation", "name_ar"):
         assert f"| `{name}` |" in text
 

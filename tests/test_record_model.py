@@ -95,8 +95,8 @@ def test_no_estimate_is_called_official():
     # a count comes before any estimate: no estimate judges a subject that a count also gives
     counted = {r["subject"] for r in rows if r["source_kind"] != "estimate" and r["verdict"] in ("agrees", "differs")}
     assert not [r for r in on_estimates if r["basis"] == "judged" and r["subject"] in counted]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("<!-- reconciliation:start") : readme.index("<!-- reconciliation:end -->")]
+    record = (ROOT / "docs" / "record.md").read_text(encoding="utf-8")
+    section = record[record.index("<!-- reconciliation:start") : record.index("<!-- reconciliation:end -->")]
     for row in rows:
         if row["basis"] == "judged" and row["verdict"] == "differs":
             line = next(x for x in section.splitlines() if f"`{row['subject']}`" in x)

@@ -1,7 +1,7 @@
-"""Render the README's data dictionary from the Table Schemas, so it is written once, in the schemas.
+"""Render the data dictionary (docs/data-dictionary.md) from the Table Schemas, so it is written once, in the schemas.
 
-python -m tools.data_dictionary          # rewrite the section in README.md
-python -m tools.data_dictionary --check  # exit 1 if README.md is stale
+python -m tools.data_dictionary          # rewrite the page
+python -m tools.data_dictionary --check  # exit 1 if it is stale
 """
 
 import json

@@ -1,5 +1,5 @@
 """Write the derived tables (reconciliation, verdicts by reading and by claim, disagreements between
-the reports) from the other tables, and the README's list of differences.
+the reports) from the other tables, and the list of differences in docs/record.md.
 
 python -m tools.reconcile          # rewrite them
 python -m tools.reconcile --check  # exit 1 if any is stale (validation checks the CSVs too)
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import iraq_election_seats as ies
-from tools.readme_sections import refresh
+from tools.readme_sections import page, refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,7 +116,7 @@ def readme_section(derived: ies.Derived) -> str:
 
 def main(argv: list[str]) -> int:
     """Write (or with --check compare) the derived tables of the package at --descriptor (default:
-    this repository's), and the README.md section beside it when there is one."""
+    this repository's), and the section of docs/record.md beside it when there is one."""
     check = "--check" in argv
     descriptor = Path(argv[argv.index("--descriptor") + 1]) if "--descriptor" in argv else ROOT / "datapackage.json"
     try:
@@ -134,10 +134,10 @@ def main(argv: list[str]) -> int:
         elif target.read_text(encoding="utf-8") != text:
             print(f"{paths[name]} is stale; run: python -m tools.reconcile", file=sys.stderr)
             stale = 1
-    readme = descriptor.parent / "README.md"
-    if not readme.exists():
+    record = page("reconciliation", descriptor.parent)
+    if not record.exists():
         return stale
-    return max(stale, refresh("reconciliation", readme_section(derived), argv, readme, "tools.reconcile"))
+    return max(stale, refresh("reconciliation", readme_section(derived), argv, record, "tools.reconcile"))
 
 
 if __name__ == "__main__":

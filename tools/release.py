@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "iraq-election-seats"
 DOCUMENTS = ["README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md"]
+# Folders whose files all go into a release: the README's figures and the documentation's pages.
+FOLDERS = ["figures", "docs"]
 
 
 def version_of(root: Path) -> str:
@@ -40,14 +42,14 @@ def release_day(root: Path, version: str) -> tuple[int, int, int]:
 
 def members(root: Path) -> list[str]:
     """Every file of the release: the descriptor, each file and schema it names, the documents,
-    and the figures the README shows."""
+    the figures the README shows and the pages of the documentation."""
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     named = {"datapackage.json", *DOCUMENTS}
     for resource in descriptor["resources"]:
         named.add(resource["path"])
         if isinstance(resource.get("schema"), str):
             named.add(resource["schema"])
-    named |= {p.relative_to(root).as_posix() for p in (root / "figures").glob("*") if p.is_file()}
+    named |= {p.relative_to(root).as_posix() for folder in FOLDERS for p in (root / folder).glob("*") if p.is_file()}
     return sorted(named)
 
 

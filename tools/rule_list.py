@@ -1,4 +1,4 @@
-"""Write the README's list of the package's own rules from the catalogue (iraq_election_seats.RULES).
+"""Write the documentation's list of the package's own rules from the catalogue (iraq_election_seats.RULES).
 
 python -m tools.rule_list          # rewrite the section
 python -m tools.rule_list --check  # exit 1 if it is stale
