@@ -127,16 +127,21 @@ def is_table(resource: dict) -> bool:
 
 def read_limited(path: Path, limit: int, name: str) -> tuple[bytes, str | None]:
     """The file's bytes, or why they cannot be read: at most `limit` bytes (the constant `name`) are read,
-    and a file whose size is already past it is not read at all."""
+    and a file whose size is already past it is not read at all. The buffer is sized to the file
+    (one byte more, to see a file that grew), never to the limit: a 3 KB table must not ask
+    for 2 GiB, which a process under a memory limit cannot have."""
     too_large = f"is larger than {name} ({limit:,} bytes); it is not read"
     try:
         with path.open("rb") as handle:
-            if os.fstat(handle.fileno()).st_size > limit:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
                 return b"", too_large
-            data = handle.read(limit + 1)
+            data = handle.read(size + 1)
     except OSError as error:
         return b"", f"cannot be read: {error.strerror or error}"
-    return (b"", too_large) if len(data) > limit else (data, None)
+    if len(data) > size:
+        return b"", "grew while it was read; it is not read"
+    return data, None
 
 
 class _Refused(ValueError):

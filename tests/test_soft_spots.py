@@ -1,0 +1,72 @@
+"""The second round of a hostile pull request: growth with no bound, ends that are not clean,
+rules that stopped short of what they claim, places left unnamed and pins a copy could move.
+Each class ends in exit 1 with a finding that names its file, row and column (or resource and
+property) and its rule, in seconds and within a few hundred MiB."""
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from conftest import ROOT, SANDBOX, PackageCopy, assert_finding, findings, run_cli
+
+SEATS = "data/seat_results.csv"
+CLAIMS = "data/claims.csv"
+SECONDS = 10
+MEMORY = 300 << 20  # the issue's bound on any hostile input: 300 MiB
+
+
+def timed(package):
+    start = time.perf_counter()
+    result = package.validate()
+    assert time.perf_counter() - start < SECONDS
+    return result
+
+
+def limited_run(descriptor, address_space: int = 512 << 20, extra: str = ""):
+    """validate.py in a process whose address space is capped by setrlimit, as `ulimit -v` caps it."""
+    code = textwrap.dedent(
+        f"""
+        import resource, runpy, sys
+        resource.setrlimit(resource.RLIMIT_AS, ({address_space}, {address_space}))
+        {extra}
+        sys.argv = ["validate.py", {str(descriptor)!r}]
+        runpy.run_path({str(ROOT / "validate.py")!r}, run_name="__main__")
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(SANDBOX)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+
+
+def peak_of(descriptor) -> tuple[subprocess.CompletedProcess, float]:
+    """validate.py on `descriptor` in a child, with the seconds it took; its peak memory is capped."""
+    start = time.perf_counter()
+    done = limited_run(descriptor, address_space=2 << 30)
+    return done, time.perf_counter() - start
+
+
+# --- bounded everywhere ---------------------------------------------------------------------------
+
+
+def test_the_valid_package_validates_under_a_512_mib_address_space(package):
+    """A read sized to its limit asked for 2 GiB before reading a 3 KB table."""
+    done = limited_run(package.descriptor)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.rstrip().endswith("VALID") and "Traceback" not in done.stderr
+
+
+def test_ten_million_blank_lines(package):
+    """20 MB of blank lines took 1.4 GB, one skipped row at a time; the parse now stops after the
+    rows a report names."""
+    with (package.root / SEATS).open("ab") as handle:
+        handle.write(b"\n" * 10_000_000)
+    start = time.perf_counter()
+    done = limited_run(package.descriptor, address_space=MEMORY + (300 << 20))
+    assert time.perf_counter() - start < SECONDS
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert f"{SEATS}, row " in done.stdout and "[blank-row]" in done.stdout
