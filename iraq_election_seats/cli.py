@@ -186,12 +186,3 @@ def quiet_stdout() -> None:
     """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def command() -> int:
-    """The installed command. Installed, this code sits apart from any data package, so the
-    descriptor to check is always named."""
-    from .process import prepare
-
-    prepare()
-    return main(prog="iraq-election-seats-validate", default=None)

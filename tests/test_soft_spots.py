@@ -5,7 +5,7 @@ property) and its rule, in seconds and within a few hundred MiB."""
 
 import json
 import os
-import resource
+import signal
 import subprocess
 import sys
 import textwrap
@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SANDBOX, PackageCopy, assert_finding, findings, run_cli
+from conftest import ROOT, SANDBOX, assert_finding, findings, run_cli
 
 SEATS = "data/seat_results.csv"
 CLAIMS = "data/claims.csv"
@@ -43,13 +43,6 @@ def limited_run(descriptor, address_space: int = 512 << 20, extra: str = ""):
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
 
 
-def peak_of(descriptor) -> tuple[subprocess.CompletedProcess, float]:
-    """validate.py on `descriptor` in a child, with the seconds it took; its peak memory is capped."""
-    start = time.perf_counter()
-    done = limited_run(descriptor, address_space=2 << 30)
-    return done, time.perf_counter() - start
-
-
 # --- bounded everywhere ---------------------------------------------------------------------------
 
 
@@ -70,3 +63,43 @@ def test_ten_million_blank_lines(package):
     assert time.perf_counter() - start < SECONDS
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert f"{SEATS}, row " in done.stdout and "[blank-row]" in done.stdout
+
+
+# --- clean ends ---------------------------------------------------------------------------------
+
+# Each run says "ready" on stderr once the interpreter has started, then runs validate.py (compiled
+# before) or the console script pip writes for the installed command.
+READY = "import sys; sys.argv = ['x', sys.argv[1]]; "
+VALIDATE_PY = (
+    READY + f"code = compile(open({str(ROOT / 'validate.py')!r}).read(), 'validate.py', 'exec'); "
+    "print('ready', file=sys.stderr, flush=True); exec(code, {'__name__': '__main__'})"
+)
+INSTALLED = (
+    READY + "print('ready', file=sys.stderr, flush=True); "
+    "from iraq_election_seats.process import command; sys.exit(command())"
+)
+
+
+@pytest.mark.parametrize("code", [VALIDATE_PY, INSTALLED], ids=["validate.py", "installed command"])
+def test_ctrl_c_at_any_moment_prints_no_traceback(package, code):
+    """Ctrl-C at any moment from the first line of validate.py (or of the installed command) to the
+    report ends the run with status 130 and nothing on stderr. Before that line the interpreter
+    itself is starting (a few milliseconds); a signal there is the interpreter's to report."""
+    statuses = set()
+    for delay in [0.01, *(0.03 * n for n in range(1, 21))]:
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, str(package.descriptor)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": f"{SANDBOX}{os.pathsep}{ROOT}"},
+        )
+        assert process.stderr.readline() == "ready\n"
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=SECONDS)
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (delay, err)
+        assert process.returncode in {130, 0}, (delay, process.returncode, err)
+        statuses.add(process.returncode)
+    assert 130 in statuses
