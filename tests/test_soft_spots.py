@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SANDBOX, assert_finding, findings, run_cli
+from conftest import ROOT, SANDBOX
 
 SEATS = "data/seat_results.csv"
 CLAIMS = "data/claims.csv"
@@ -103,3 +103,28 @@ def test_ctrl_c_at_any_moment_prints_no_traceback(package, code):
         assert process.returncode in {130, 0}, (delay, process.returncode, err)
         statuses.add(process.returncode)
     assert 130 in statuses
+
+
+@pytest.mark.parametrize("where", ["here", "deleted"])
+@pytest.mark.parametrize("actions", ["true", ""])
+def test_json_is_one_document_in_every_environment(package, tmp_path, where, actions):
+    """Under GitHub Actions the annotations went to stdout after the JSON; in a deleted working
+    folder they could not be placed. The report is one JSON document, and each annotation is said."""
+    package.set_cell(SEATS, 2, "seats_status", "guessed")
+    cwd = tmp_path / "gone"
+    cwd.mkdir()
+    if where == "deleted":
+        script = f"import os, runpy, sys; os.chdir({str(cwd)!r}); os.rmdir({str(cwd)!r}); "
+        script += f"sys.argv = ['validate.py', {str(package.descriptor)!r}, '--json']; "
+        script += f"runpy.run_path({str(ROOT / 'validate.py')!r}, run_name='__main__')"
+        command = [sys.executable, "-c", script]
+    else:
+        command = [sys.executable, str(ROOT / "validate.py"), str(package.descriptor), "--json"]
+    env = {**os.environ, "PYTHONPATH": f"{SANDBOX}{os.pathsep}{ROOT}", "GITHUB_ACTIONS": actions}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    assert report["valid"] is False
+    assert ("::error file=" in done.stderr) == (actions == "true")
+    if actions:
+        assert "seat_results.csv,line=2,title=" in done.stderr
