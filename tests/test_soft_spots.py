@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SANDBOX
+from conftest import ROOT, SANDBOX, assert_finding
 
 SEATS = "data/seat_results.csv"
 CLAIMS = "data/claims.csv"
@@ -128,3 +128,24 @@ def test_json_is_one_document_in_every_environment(package, tmp_path, where, act
     assert ("::error file=" in done.stderr) == (actions == "true")
     if actions:
         assert "seat_results.csv,line=2,title=" in done.stderr
+
+
+# --- rules that cover what they claim -------------------------------------------------------------
+
+BLANKS = ["\u3164", "\u2800", "\u115f\u1160", "\uffa0", "\u034f", "\u200b\u200c\u200d", "\u0301\u0301", "\ufe0f"]
+
+
+@pytest.mark.parametrize("blank", BLANKS, ids=[f"U+{ord(b[0]):04X}" for b in BLANKS])
+@pytest.mark.parametrize(
+    ("file", "match", "column"),
+    [
+        (SEATS, {"election_id": "cor-2018", "bloc_id": "sadrist"}, "seats_note"),
+        (CLAIMS, {"claim_id": "rasanah-sadrist-2021-seats"}, "attributed_to"),
+    ],
+    ids=["gap reason", "attribution"],
+)
+def test_a_cell_of_fillers_and_blanks_is_not_visible_text(package, blank, file, match, column):
+    """Hangul fillers, the blank Braille pattern, joiners and lone marks all render as nothing."""
+    line = package.line(file, **match)
+    package.set_cell(file, line, column, blank)
+    assert_finding(timed(package), layer="format", rule="visible-text", file=file, row=line, column=column)
