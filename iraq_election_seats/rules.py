@@ -12,7 +12,7 @@ from .findings import Finding, per_row, show
 from .reconciliation import COMPARE, reconcile, to_csv
 from .record_rules import RECORD_RULES
 from .tables import lines_of
-from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key, missing
+from .values import KEY, NO_BLOC, NUMERIC, STATUSES, cell_frame, describe_key, missing
 
 LAYER = "rules"
 QUALITATIVE = {"result_status", "outcome"}
@@ -65,6 +65,19 @@ def same_value(measures, left, right):
     )
     as_text = left.astype(str) == right.astype(str)
     return as_numbers.where(numeric, as_text).fillna(False).astype(bool)
+
+
+def statuses_are_known(ctx: Context) -> list[Finding]:
+    """Every status is one the rules know: a status they do not know would be no gap kind they check."""
+    c = ctx.cells
+    return per_row(
+        c[c["status"].notna() & ~c["status"].isin(STATUSES)],
+        ctx.at_cell(
+            "status-known",
+            "_status",
+            lambda r: f"{r.column}_status is {r.status!r}, which is none of {', '.join(STATUSES)}",
+        ),
+    )
 
 
 def gaps_and_reported_values(ctx: Context) -> list[Finding]:
@@ -268,15 +281,17 @@ def ranks_agree_with_seats(ctx: Context) -> list[Finding]:
 
 
 def participation_explains_gaps(ctx: Context) -> list[Finding]:
-    """A bloc that ran its own list has seats that apply; one that was not on the ballot has none.
+    """A bloc that ran its own list has seats and a place that apply; one that was not on the ballot
+    has neither.
 
-    A bloc that ran inside another list has no count of its own: its seats are reported (a report
-    may credit it with some), ambiguous (a report speaks of them without a value) or not applicable,
-    never merely 'not reported'.
+    A bloc that ran inside another list has no count or place of its own: each is reported (a report
+    may credit it with one), ambiguous (a report speaks of it without a value) or not applicable,
+    never merely 'not reported'. Every status column of a bloc's results follows this, places as
+    well as seats.
     """
     part = ctx.typed["bloc-participation"][["bloc_id", "election_id", "participation"]].astype(object)
     c = ctx.cells
-    seats = c[(c["measure"] == "seats") & c["bloc_id"].isin(part["bloc_id"].unique())].merge(
+    seats = c[c["measure"].isin(["seats", "rank"]) & c["bloc_id"].isin(part["bloc_id"].unique())].merge(
         part, on=["bloc_id", "election_id"]
     )
     bad = seats[
@@ -293,7 +308,7 @@ def participation_explains_gaps(ctx: Context) -> list[Finding]:
             "participation",
             "_status",
             lambda r: (
-                f"{r.bloc_id} took part in {r.election_id} as '{r.participation}', so its seats cannot be '{r.status}'"
+                f"{r.bloc_id} took part in {r.election_id} as '{r.participation}', so its {r.column} cannot be '{r.status}'"
             ),
         ),
     )
@@ -385,6 +400,7 @@ def ran_blocs_are_linked(ctx: Context) -> list[Finding]:
 
 
 RULES = [
+    statuses_are_known,
     participation_explains_gaps,
     gap_kinds_mean_one_thing,
     ran_blocs_are_linked,

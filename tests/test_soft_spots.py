@@ -149,3 +149,21 @@ def test_a_cell_of_fillers_and_blanks_is_not_visible_text(package, blank, file, 
     line = package.line(file, **match)
     package.set_cell(file, line, column, blank)
     assert_finding(timed(package), layer="format", rule="visible-text", file=file, row=line, column=column)
+
+
+def test_a_place_of_a_list_that_ran_is_never_not_applicable(package):
+    """Gap kinds covered seats only: Huqooq ran its own list in 2021, so its place applies."""
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="huqooq")
+    package.set_cell(SEATS, line, "rank_status", "not_applicable")
+    assert_finding(timed(package), layer="rules", rule="participation", file=SEATS, row=line, column="rank_status")
+
+
+def test_a_status_the_rules_do_not_know_once_the_enum_is_gone(package):
+    """The schema's enum was the only thing that knew the four statuses; a copy can remove it."""
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        for spec in schema["fields"]:
+            if spec["name"].endswith("_status"):
+                spec.get("constraints", {}).pop("enum", None)
+    line = package.line(SEATS, election_id="cor-2021", bloc_id="huqooq")
+    package.set_cell(SEATS, line, "rank_status", "estimated")
+    assert_finding(timed(package), layer="rules", rule="status-known", file=SEATS, row=line, column="rank_status")
