@@ -9,10 +9,9 @@ cause, or the parse failed. The cell rules run once per distinct value of a colu
 million rows of repeated ids cost no more than their few distinct values.
 """
 
-import unicodedata
-
 from . import limits
 from .findings import PER_RULE, Finding
+from .glyphs import visible
 
 LAYER = "format"
 QUOTE, NEWLINE = ord('"'), ord("\n")
@@ -111,45 +110,6 @@ def record_lines(data: bytes):
 def unterminated_line(data: bytes) -> int:
     """The line where a record that never closes its quote starts."""
     return int(record_lines(data)[-1])
-
-
-# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which renders as nothing, and
-# the blanks that are letters or symbols by category but are drawn empty (Braille's blank pattern).
-# Python's unicodedata has categories but not this property.
-INVISIBLE = (
-    (0x00AD, 0x00AD),
-    (0x034F, 0x034F),
-    (0x061C, 0x061C),
-    (0x115F, 0x1160),
-    (0x17B4, 0x17B5),
-    (0x180B, 0x180F),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x206F),
-    (0x2800, 0x2800),
-    (0x3164, 0x3164),
-    (0xFE00, 0xFE0F),
-    (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFF8),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0000, 0xE0FFF),
-)
-
-
-def seen(character: str) -> bool:
-    """True for a character drawn as something: a letter, digit, punctuation or symbol (category L, N,
-    P or S) that is not default-ignorable or blank. Spaces, controls, format characters and marks
-    (which only change the character they follow) are not seen on their own."""
-    code = ord(character)
-    return unicodedata.category(character)[0] in "LNPS" and not any(lo <= code <= hi for lo, hi in INVISIBLE)
-
-
-def visible(text: str) -> bool:
-    """True if the text holds a character a reader can see, so that a required reason or attribution
-    made only of fillers, blanks, joiners or marks is empty."""
-    return any(seen(c) for c in text)
 
 
 def check_cells(values: list[str]) -> list[tuple[str, str, str]]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import limits
 from .findings import PER_RULE, Finding
+from .glyphs import seen_form
 
 LAYER = "descriptor"
 PROFILES = Path(__file__).resolve().parent / "profiles"
@@ -158,6 +159,17 @@ def _number(text: str):
     return text
 
 
+def _object(pairs: list) -> dict:
+    """A JSON object whose keys are each given once: with a key twice, a reviewer reads the first and
+    a parser keeps the last (a second `enum`, a second `schema`)."""
+    value = dict(pairs)
+    if len(value) < len(pairs):
+        seen = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise _Refused(f"the key {twice!r} is given twice in one object", "duplicate-key")
+    return value
+
+
 def _constant(text: str):
     raise _Refused(f"{text} is not JSON", "json")
 
@@ -187,6 +199,7 @@ def parse_json(data: bytes, file: str, resource: str | None = None, prop: str | 
             parse_int=lambda t: int(_number(t)),
             parse_float=lambda t: float(_number(t)),
             parse_constant=_constant,
+            object_pairs_hook=_object,
         )
     except UnicodeDecodeError as error:
         return refuse("json", f"not UTF-8: byte {data[error.start]:#04x} at offset {error.start}")
@@ -287,14 +300,18 @@ def boundary(root: Path, descriptor: dict) -> list[Finding]:
                 prop,
             )
     _profiles(descriptor, refuse, None)
-    names = set()
+    names = {}
     for resource in descriptor["resources"]:
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
             continue  # the profile says what is wrong with it
         name = resource["name"]
-        if name in names:
-            refuse("name", f"two resources are named {name!r}", name, "name")
-        names.add(name)
+        # 'Claims' and 'claims', or a name with a zero-width space in it, read as one name
+        key = seen_form(name)
+        if key in names:
+            other = names[key]
+            same = "" if other == name else f" and {other!r}, which differ only in case or invisible characters"
+            refuse("name", f"two resources are named {name!r}{same}", name, "name")
+        names.setdefault(key, name)
         table = is_table(resource)
         if isinstance(resource.get("path"), list):
             refuse("path", "a resource must be one local file, not a list of files", name, "path")

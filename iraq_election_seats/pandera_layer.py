@@ -29,7 +29,7 @@ CHECK_RULES = {
 class Unsupported(ValueError):
     """A Table Schema feature validation does not know; refused rather than silently skipped."""
 
-    def __init__(self, field: str, prop: str, message: str):
+    def __init__(self, field: str | None, prop: str, message: str):
         super().__init__(message)
         self.field, self.prop = field, prop
 
@@ -45,8 +45,14 @@ def build_schema(name: str, table_schema: dict):
     """
     import pandera.pandas as pa
 
+    for prop in sorted(set(table_schema) & UNKNOWN_SCHEMA_FEATURES):
+        raise Unsupported(None, prop, f"the Table Schema sets {prop!r}, which validation does not check")
     columns = {}
     for field in table_schema["fields"]:
+        for prop in sorted(set(field) & UNKNOWN_FIELD_FEATURES):
+            raise Unsupported(
+                field["name"], prop, f"field {field['name']!r} sets {prop!r}, which validation does not check"
+            )
         if field["type"] not in DTYPES:
             raise Unsupported(
                 field["name"],
@@ -96,6 +102,10 @@ DTYPES = {"string": "category", "integer": "Int64", "number": "float64", "date":
 # unique and primary keys are checked by unique_keys(), references by foreign_keys()
 CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
+# Table Schema v2 features that promise a check this package does not make: refused, not skipped,
+# so that no reader of a schema believes a rule holds that nothing enforces
+UNKNOWN_SCHEMA_FEATURES = {"uniqueKeys"}
+UNKNOWN_FIELD_FEATURES = {"categories", "categoriesOrdered"}
 
 
 def _matches(pattern: str):
@@ -137,7 +147,16 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
             schema = build_schema(name, package.schemas[name])
         except Unsupported as refused:
             found.append(
-                Finding(LAYER, "schema", str(refused), path, None, refused.field, name, f"schema.fields.{refused.prop}")
+                Finding(
+                    LAYER,
+                    "schema",
+                    str(refused),
+                    path,
+                    None,
+                    refused.field,
+                    name,
+                    f"schema.fields.{refused.prop}" if refused.field else f"schema.{refused.prop}",
+                )
             )
             continue
         rules = {rule.name: rule for rule in TABLE_RULES.get(name, [])}

@@ -167,3 +167,53 @@ def test_a_status_the_rules_do_not_know_once_the_enum_is_gone(package):
     line = package.line(SEATS, election_id="cor-2021", bloc_id="huqooq")
     package.set_cell(SEATS, line, "rank_status", "estimated")
     assert_finding(timed(package), layer="rules", rule="status-known", file=SEATS, row=line, column="rank_status")
+
+
+def test_a_key_given_twice_in_the_descriptor(package):
+    """A reviewer reads the first 'schema'; the parser kept the last."""
+    path = package.descriptor
+    text = path.read_text(encoding="utf-8")
+    first = '"schema": "schemas/claims.schema.json"'
+    assert first in text
+    path.write_text(text.replace(first, first + ', "schema": "schemas/sources.schema.json"'), encoding="utf-8")
+    assert_finding(timed(package), layer="descriptor", rule="duplicate-key", file="datapackage.json")
+
+
+def test_a_key_given_twice_in_a_schema(package):
+    """A second 'enum' that widens the first."""
+    path = package.root / "schemas/seat_results.schema.json"
+    text = path.read_text(encoding="utf-8")
+    at = text.index('"enum"')
+    path.write_text(text[:at] + '"enum": ["reported", "guessed"], ' + text[at:], encoding="utf-8")
+    found = assert_finding(
+        timed(package), layer="descriptor", rule="duplicate-key", file="schemas/seat_results.schema.json"
+    )
+    assert found.resource == "seat-results" and found.property == "schema"
+
+
+@pytest.mark.parametrize("other", ["Claims", "clai\u200bms", "claims\u3164", "\uff43laims"])
+def test_names_a_reader_cannot_tell_apart(package, other):
+    """Two resources named alike but for case or invisible characters: one name to a reader."""
+
+    def rename(descriptor):
+        sources = next(r for r in descriptor["resources"] if r["name"] == "sources")
+        sources["name"] = other
+
+    package.edit_descriptor(rename)
+    found = assert_finding(timed(package), layer="descriptor", rule="name", resource="claims", property="name")
+    assert repr(other) in found.message
+
+
+@pytest.mark.parametrize(
+    ("change", "prop", "column"),
+    [
+        (lambda s: s.update(uniqueKeys=[["claim_id", "quote"]]), "schema.uniqueKeys", None),
+        (lambda s: s["fields"][7].update(categories=["seats", "rank"]), "schema.fields.categories", "measure"),
+    ],
+    ids=["uniqueKeys", "categories"],
+)
+def test_table_schema_v2_features_are_refused_not_skipped(package, change, prop, column):
+    with package.edited_json("schemas/claims.schema.json") as schema:
+        change(schema)
+    result = timed(package)
+    assert_finding(result, layer="pandera", rule="schema", resource="claims", property=prop, column=column)
