@@ -34,3 +34,13 @@ class Budget:
 
     def spent(self) -> bool:
         return time.monotonic() > self.deadline
+
+
+# A text given to the checker: a long report is a few hundred KiB; past this it is read no further.
+MAX_CHECK_BYTES = 4 << 20
+# Characters read as one sentence: a sentence longer than this (a table flattened to one line) is
+# read in pieces of this length.
+MAX_SENTENCE_CHARS = 2000
+# Figures and statements in one text: the two reports together hold a few dozen.
+MAX_CHECK_FIGURES = 20_000
+MAX_CHECK_STATEMENTS = 5_000

@@ -101,3 +101,67 @@ def states_date(text: str, iso_date: str) -> bool:
     said = re.search(rf"\b{month_word}\s+{day_word}\b|\b{day_word}\s+{month_word}(?![a-z])", lowered)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
     return bool(said) and (not years or year in years)
+
+
+WORD = re.compile(r"[a-z]+")
+ORDINAL_DIGITS = re.compile(r"(\d+)(st|nd|rd|th)")
+
+
+def _word_number(word: str) -> tuple[float, bool] | None:
+    """(value, is ordinal) of one English number word, or None; 'a' and 'and' are not numbers."""
+    if word in ("a", "an", "and"):
+        return None
+    read = alpha2digit(word, "en", threshold=0)
+    if read.isdigit():
+        return float(read), False
+    ordinal = ORDINAL_DIGITS.fullmatch(read)
+    return (float(ordinal.group(1)), True) if ordinal else None
+
+
+def number_spans(text: str) -> list[tuple[int, int, float, bool]]:
+    """Every number `text` writes, with where it stands: (start, end, value, is ordinal), for digits
+    ('1,493,542', '14.47', '3rd') and English words ('four', 'seventy-three', 'fifth'). Offsets
+    are those of `text`; fractions and 'one' as a pronoun ('one of the lists') are left out."""
+    lowered = text.lower()
+    found = []
+    for match in DIGITS.finditer(lowered):
+        end = match.end()
+        ordinal = ORDINAL_DIGITS.match(lowered, match.start())
+        if ordinal and ordinal.end() > end and not lowered[ordinal.end() : ordinal.end() + 1].isalpha():
+            found.append((match.start(), ordinal.end(), float(ordinal.group(1)), True))
+            continue
+        if match.start() > 0 and lowered[match.start() - 1].isascii() and lowered[match.start() - 1].isalpha():
+            continue  # part of a word or code ('covid19', 'h2o'), not a figure
+        found.append((match.start(), end, float(match.group(0).replace(",", "")), False))
+    pronouns = [m.span() for m in PRONOUN_ONE.finditer(lowered)]
+    fractions = [m.span() for m in FRACTION.finditer(lowered) if fraction(m.group(1), m.group(2)) is not None]
+    for match in WORD.finditer(lowered):
+        if match.start() > 0 and lowered[match.start() - 1].isalnum():
+            continue
+        if any(a <= match.start() < b for a, b in pronouns + fractions):
+            continue
+        if _word_number(match.group(0)) is not None:
+            found.append((match.start(), match.end(), *_word_number(match.group(0))))
+    return _joined(found, lowered)
+
+
+def _joined(found: list, lowered: str) -> list[tuple[int, int, float, bool]]:
+    """Adjacent number words read as one number ('seventy three', 'one hundred and two')."""
+    found.sort()
+    merged = []
+    for span in found:
+        if merged and _continues(merged[-1], span, lowered):
+            start = merged[-1][0]
+            words = lowered[start : span[1]].replace("-", " ")
+            value = _word_number(words)
+            if value is not None:
+                merged[-1] = (start, span[1], *value)
+                continue
+        merged.append(span)
+    return merged
+
+
+def _continues(left, right, lowered: str) -> bool:
+    gap = lowered[left[1] : right[0]]
+    words = lowered[left[0] : left[1]]
+    return not words[:1].isdigit() and not left[3] and re.fullmatch(r"[\s-]+(?:and\s+)?", gap) is not None

@@ -1,0 +1,231 @@
+"""The text checker: every numeric claim of the two reports found with the package's list, value and
+verdict; public texts read with measured precision and recall; preliminary figures printed as final
+found out; Arabic-Indic digits read; one JSON document whatever the input; no socket, no write, and
+a named limit on a huge text."""
+
+import contextlib
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import iraq_election_seats as ies
+from conftest import ROOT, SANDBOX, tree_digest
+from iraq_election_seats import checker, command
+from iraq_election_seats.limits import MAX_CHECK_BYTES, MAX_CHECK_FIGURES
+from tools.checker_eval import evaluate, scores
+
+RESULT_MEASURES = {"seats", "rank", "votes", "total_seats", "share", "election_date", "turnout", "change"}
+NUMERIC = {"seats", "rank", "votes", "total_seats", "share", "election_date"}
+
+
+@pytest.fixture(scope="module")
+def typed():
+    return ies.record_tables(str(ROOT / "datapackage.json"))
+
+
+@pytest.fixture(scope="module")
+def record(typed):
+    return ies.Record(typed)
+
+
+def rows(name: str) -> list[dict]:
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def run_check(monkeypatch, typed, argv, stdin: bytes = b"", env=None) -> tuple[int, str, str]:
+    """The command in this process, with the record read once for the module."""
+    monkeypatch.setattr(checker, "record_tables", lambda descriptor: typed)
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = command.main(argv)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_seed_reports_every_numeric_claim_found_with_its_list_value_and_verdict(record):
+    sources = {r["source_id"]: r["path"] for r in rows("sources.csv")}
+    links = {}
+    for link in rows("bloc_reference_links.csv"):
+        links.setdefault((link["bloc_id"], link["election_id"]), []).append(link)
+    verdict = {r["claim_id"]: r["verdict"] for r in rows("verdicts.csv") if r["preferred"] == "yes"}
+    checked = {}
+    for source, path in sources.items():
+        data = (ROOT / path).read_bytes()
+        checked[source] = ies.check_text(data.decode("utf-8"), data, record).statements
+    claims = [c for c in rows("claims.csv") if c["measure"] in NUMERIC and (c["value"] or c["value_date"])]
+    assert len(claims) >= 11
+    for claim in claims:
+        linked = links.get((claim["bloc_id"], claim["election_id"]), [])
+        lists = {link["list_id"] for link in linked if link["relation"] == "is"} or {claim["bloc_id"] or None}
+        value = claim["value_date"] or float(claim["value"])
+        found = [
+            s
+            for s in checked[claim["source_id"]]
+            if s["start"] < int(claim["end"])
+            and s["end"] > int(claim["start"])
+            and s["measure"] == claim["measure"]
+            and s["value"] == value
+            and s["election"] == claim["election_id"]
+            and s["list"] in lists
+        ]
+        assert found, f"{claim['claim_id']} not found"
+        assert {s["verdict"] for s in found} == {verdict[claim["claim_id"]]}, claim["claim_id"]
+    spans = [(c["source_id"], int(c["start"]), int(c["end"])) for c in rows("claims.csv")]
+    strikes = [(c["source_id"], int(c["start"]), int(c["end"])) for c in rows("claims.csv") if "attack" in c["measure"]]
+    for source, statements in checked.items():
+        for s in statements:
+            assert s["measure"] in RESULT_MEASURES
+            assert any(src == source and s["start"] < b and s["end"] > a for src, a, b in spans), s["text"]
+            assert not any(src == source and a <= s["start"] < b for src, a, b in strikes), s["text"]
+
+
+def test_precision_and_recall_on_public_texts(record):
+    results = evaluate(record)
+    assert len(results) >= 6
+    languages = {json.loads((ROOT / "tests/data/checker_eval" / f"{n}.json").read_text())["language"] for n in results}
+    assert languages == {"en", "ar"}
+    precision, recall = scores(results)
+    print(f"precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.9 and recall >= 0.9
+
+
+PRELIMINARY_AS_FINAL = (
+    b"The electoral commission announced the final results of the October 10 vote on Monday. "
+    b"The State of Law coalition won 37 seats.\n"
+)
+
+
+def test_preliminary_figures_printed_as_final_exit_1_naming_the_stage(monkeypatch, typed):
+    status, out, _ = run_check(monkeypatch, typed, ["check", "-", "--json"], PRELIMINARY_AS_FINAL)
+    assert status == 1
+    statement = next(s for s in json.loads(out)["statements"] if s["measure"] == "seats")
+    assert (statement["list"], statement["value"], statement["verdict"]) == ("state-of-law", 37, "differs")
+    assert statement["best_match_stage"] == "cor-2021-first-count"
+    assert "cor-2021-first-count" in statement["finding"] and "stated as final" in statement["finding"]
+    status, out, _ = run_check(monkeypatch, typed, ["check", "-"], PRELIMINARY_AS_FINAL)
+    assert status == 1 and "cor-2021-first-count" in out
+
+
+def test_final_figures_agree_and_exit_0(monkeypatch, typed):
+    text = b"The final results of the October 10 election gave the State of Law coalition 33 seats."
+    status, out, _ = run_check(monkeypatch, typed, ["check", "-", "--json"], text)
+    statement = next(s for s in json.loads(out)["statements"] if s["measure"] == "seats")
+    assert (statement["verdict"], statement["finding"], status) == ("agrees", None, 0)
+    assert {e["stage_id"] for e in statement["record"]} >= {"cor-2021-first-count", "cor-2021-final"}
+
+
+def test_arabic_indic_and_persian_digits_are_read(record):
+    text = "حصلت الكتلة الصدرية على ٧٣ مقعدا، وحصل تحالف تقدم على ۳۷ مقعدا في الانتخابات التي جرت في ١٠ أكتوبر ٢٠٢١."
+    found = {
+        (s["list"], s["measure"], s["value"], s["verdict"])
+        for s in ies.check_text(text, text.encode(), record).statements
+    }
+    assert ("sadrist-bloc", "seats", 73.0, "agrees") in found
+    assert ("taqaddum", "seats", 37.0, "agrees") in found
+    assert (None, "election_date", "2021-10-10", "agrees") in found
+
+
+def test_names_fold_arabic_letter_forms_diacritics_tatweel_and_quotes(record):
+    text = "وحصل «تحالـف الفتـح» على ١٧ مقعداً وحصلت «الكُتلة الصّدرية» على 73 مقعدا في انتخابات 2021."
+    found = {(s["list"], s["value"]) for s in ies.check_text(text, text.encode(), record).statements}
+    assert {("fatah", 17.0), ("sadrist-bloc", 73.0)} <= found
+
+
+def test_a_figure_without_a_list_is_unattached_with_its_reason(record):
+    text = "In the 2021 election, the Kurdish parties won 61 seats."
+    checked = ies.check_text(text, text.encode(), record)
+    assert not checked.statements
+    assert checked.unattached[0]["value"] == 61 and checked.unattached[0]["reason"]
+
+
+def test_html_offsets_point_into_the_page(monkeypatch, typed, tmp_path):
+    page = "<html><body><p>In the 2021 election the <b>State of Law</b> coalition won <i>33</i> seats &amp; more.</p></body></html>"
+    path = tmp_path / "story.html"
+    path.write_text(page, encoding="utf-8")
+    status, out, _ = run_check(monkeypatch, typed, ["check", str(path), "--json"])
+    assert status == 0
+    statement = json.loads(out)["statements"][0]
+    assert page[statement["start"] : statement["end"]].startswith("State of Law")
+    assert page[statement["end"] - 2 : statement["end"]] in ("33", "ts")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=3000), st.text(max_size=2000).map(str.encode)), actions=st.booleans())
+def test_json_is_always_one_document(monkeypatch, typed, data, actions):
+    env = {"GITHUB_ACTIONS": "true" if actions else "false"}
+    status, out, err = run_check(monkeypatch, typed, ["check", "-", "--json"], data, env)
+    document = json.loads(out)
+    assert status in (0, 1) and document["status"] == status
+    assert "::" not in out
+    for line in err.splitlines():
+        assert line.startswith("::warning file=-,")
+
+
+def test_usage_errors_are_exit_2_and_json(monkeypatch, typed, tmp_path):
+    status, out, _ = run_check(monkeypatch, typed, ["check", str(tmp_path / "missing.txt"), "--json"])
+    assert status == 2 and json.loads(out)["status"] == 2
+    status, out, _ = run_check(monkeypatch, typed, ["check", "--json"])
+    assert status == 2 and json.loads(out)["status"] == 2
+
+
+def test_annotations_go_to_stderr_only(monkeypatch, typed):
+    status, out, err = run_check(
+        monkeypatch, typed, ["check", "-", "--json"], PRELIMINARY_AS_FINAL, {"GITHUB_ACTIONS": "true"}
+    )
+    assert status == 1 and json.loads(out)["statements"]
+    assert err.startswith("::warning file=-,line=1,") and "cor-2021-first-count" in err
+
+
+def test_as_claims_prints_rows_for_claims_csv(monkeypatch, typed):
+    status, out, _ = run_check(monkeypatch, typed, ["check", "-", "--as-claims"], PRELIMINARY_AS_FINAL)
+    assert status == 1
+    drafted = list(csv.DictReader(io.StringIO(out)))
+    header = list(rows("claims.csv")[0])
+    assert list(drafted[0]) == header
+    seats = next(r for r in drafted if r["measure"] == "seats")
+    text = PRELIMINARY_AS_FINAL.decode()
+    assert text[int(seats["start"]) : int(seats["end"])] == seats["quote"]
+    assert (seats["bloc_id"], seats["value"], seats["election_id"]) == ("", "37", "cor-2021")
+
+
+def command_process(args, stdin: bytes, **env):
+    environment = {**os.environ, **env, "PYTHONPATH": os.pathsep.join([str(SANDBOX), str(ROOT)])}
+    return subprocess.run(
+        [sys.executable, "-m", "iraq_election_seats", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env=environment,
+        timeout=120,
+    )
+
+
+def test_huge_input_is_cut_at_the_named_limit_without_socket_or_write(tmp_path):
+    before = tree_digest(ROOT / "data")
+    huge = b"The State of Law coalition won 33 seats in 2021. " * (MAX_CHECK_BYTES // 40)
+    done = command_process(["check", "-", "--json"], huge)
+    assert done.returncode == 1, done.stderr[-500:]
+    document = json.loads(done.stdout)
+    assert any("MAX_CHECK" in f for f in document["findings"])
+    assert tree_digest(ROOT / "data") == before
+
+
+def test_too_many_figures_stop_with_a_finding(record):
+    text = "In 2021 the State of Law coalition won 33 seats. " * (MAX_CHECK_FIGURES + 10)
+    checked = ies.check_text(text, text.encode(), record)
+    assert checked.status == 1 and any("MAX_CHECK" in f for f in checked.findings)
+
+
+def test_validate_subcommand_delegates():
+    done = command_process(["validate", str(ROOT / "datapackage.json")], b"")
+    assert done.returncode == 0 and done.stdout.decode().strip().endswith("VALID")
