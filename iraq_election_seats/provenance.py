@@ -6,6 +6,7 @@ import hashlib
 
 from .findings import Finding, show
 from .numbers import states_date, states_number
+from .quote_readings import readings_read_from_quotes
 from .tables import line_of
 from .values import DATE_MEASURES, missing
 
@@ -192,5 +193,6 @@ def check(package, typed: dict) -> tuple[list[Finding], dict]:
     found += quotes_stand(typed["bloc-names"], paths["bloc-names"], texts, "name")
     found += numbers_quoted(typed["claims"], paths["claims"])
     found += reference_numbers_quoted(typed, paths)
+    found += readings_read_from_quotes(typed, texts, paths)
     counts = {"quotes": len(typed["claims"]), "spellings": len(typed["bloc-names"]), "source files": len(texts)}
     return found, counts
