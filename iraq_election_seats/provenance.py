@@ -6,6 +6,7 @@ import hashlib
 
 from .findings import Finding, show
 from .numbers import states_date, states_number
+from .pins import reports_pinned
 from .quote_readings import readings_read_from_quotes
 from .tables import line_of
 from .values import DATE_MEASURES, missing
@@ -83,6 +84,11 @@ def quotes_stand(frame, path, texts, column) -> list[Finding]:
     found = []
     for row in frame.itertuples():
         text, quote = texts.get(row.source_id), getattr(row, column)
+        if text is not None and not 0 <= row.start <= row.end <= len(text):
+            # a slice clamps an end past the text, so the quote would still seem to stand
+            message = f"start {row.start} and end {row.end} must lie inside source {row.source_id!r}, of {len(text)} characters"
+            found.append(Finding(LAYER, "quote-offsets", message, path, line_of(row.Index), "end"))
+            continue
         if text is None or text[row.start : row.end] == quote:
             continue
         at = text.find(quote)
@@ -189,6 +195,7 @@ def _is_number(text: str) -> bool:
 def check(package, typed: dict) -> tuple[list[Finding], dict]:
     paths = {r["name"]: r["path"] for r in package.tables}
     found, texts = source_files(package, typed, paths)
+    found += reports_pinned(typed, paths["sources"])
     found += quotes_stand(typed["claims"], paths["claims"], texts, "quote")
     found += quotes_stand(typed["bloc-names"], paths["bloc-names"], texts, "name")
     found += numbers_quoted(typed["claims"], paths["claims"])

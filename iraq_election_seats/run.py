@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from . import file_format, pandera_layer, provenance, rules
+from . import file_format, pandera_layer, pins, provenance, rules
 from .findings import Finding
 from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
@@ -82,6 +82,7 @@ def validate(descriptor: str, budget: Budget | None = None) -> Result:
         if frame is not None:
             frames[resource["name"]] = frame
     first.findings += file_format.check_files(package)
+    first.findings += pins.tables_pinned(package)
     first.summary = f"{len(package.tables)} tables, {len(package.files)} source files"
     if not first.findings:
         run_later_layers(package, frames, result, budget)

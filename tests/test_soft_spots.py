@@ -17,6 +17,7 @@ from conftest import ROOT, SANDBOX, assert_finding
 
 SEATS = "data/seat_results.csv"
 CLAIMS = "data/claims.csv"
+BRIEF = "seeds/000_298e8f6d201a8252.txt"
 SECONDS = 10
 MEMORY = 300 << 20  # the issue's bound on any hostile input: 300 MiB
 
@@ -217,3 +218,50 @@ def test_table_schema_v2_features_are_refused_not_skipped(package, change, prop,
         change(schema)
     result = timed(package)
     assert_finding(result, layer="pandera", rule="schema", resource="claims", property=prop, column=column)
+
+
+# --- pins a pull request cannot move silently -----------------------------------------------------
+
+
+def test_a_quote_end_past_the_end_of_its_report(package):
+    """A slice clamps: a quote that runs to the report's last character, with its end moved past it,
+    still 'matched'."""
+    line = package.line(CLAIMS, claim_id="brief-strike-date")
+    row = package.rows(CLAIMS)[line - 2]
+    text = (package.root / BRIEF).read_text(encoding="utf-8")
+    package.set_cell(CLAIMS, line, "quote", text[int(row["start"]) :])
+    package.set_cell(CLAIMS, line, "end", str(len(text) + 50))
+    assert_finding(timed(package), layer="provenance", rule="quote-offsets", file=CLAIMS, row=line, column="end")
+
+
+def test_a_report_changed_with_its_hash_and_size_in_both_records(package):
+    """73 made 74 in the report, and its sha256 and size rewritten in sources.csv and the descriptor:
+    the copy agrees with itself, but not with the validator's pins."""
+    import hashlib
+
+    rasanah = "seeds/004_c58b7ef47082a695.txt"
+    package.replace_bytes(rasanah, b"securing 73 seats", b"securing 74 seats")
+    data = (package.root / rasanah).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    line = package.line("data/sources.csv", source_id="rasanah")
+    package.set_cell("data/sources.csv", line, "sha256", digest)
+    package.set_cell("data/sources.csv", line, "bytes", str(len(data)))
+
+    def rehash(descriptor):
+        for item in descriptor["resources"]:
+            if item.get("path") == rasanah:
+                item.update(hash=f"sha256:{digest}", bytes=len(data))
+
+    package.edit_descriptor(rehash)
+    assert_finding(
+        timed(package), layer="provenance", rule="report-pinned", file="data/sources.csv", row=line, column="sha256"
+    )
+
+
+def test_a_table_removed_from_the_descriptor(package):
+    """A table the README lists, removed from the descriptor and then corrupted, was never read."""
+    package.edit_descriptor(lambda d: d.update(resources=[r for r in d["resources"] if r["name"] != "identifiers"]))
+    (package.root / "data/identifiers.csv").write_text("anything,at all\n", encoding="utf-8")
+    assert_finding(
+        timed(package), layer="descriptor", rule="tables-pinned", file="datapackage.json", resource="identifiers"
+    )
