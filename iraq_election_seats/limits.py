@@ -23,6 +23,21 @@ MAX_ROW_CELLS = 256
 MAX_CELL_CHARS = 1 << 16
 # Seconds a whole run may take; checked between tables and between layers.
 TIME_BUDGET_SECONDS = 300.0
+# Resources in a descriptor: the package has two dozen.
+MAX_RESOURCES = 256
+# All Table Schema files together: the package's twenty are under 100 KiB; a schema shared by
+# thousands of resources was read and parsed thousands of times.
+MAX_SCHEMAS_BYTES = 4 << 20
+# Elections times blocs, the grid of seat-results rows every bloc must have: the benchmark's
+# largest copy has ten million.
+MAX_GRID_CELLS = 20_000_000
+# Claims and readings, read back from their quotes and paired across reports (the pairs grow with
+# the square): the package has about fifty.
+MAX_CLAIMS = 5_000
+# Characters in one quote, each read for its numbers and number words: the longest is a few hundred.
+MAX_QUOTE_CHARS = 4_000
+# Findings reported by one layer; the rest are counted. Each rule already stops at PER_RULE.
+MAX_FINDINGS = 200
 
 
 class Budget:

@@ -300,7 +300,7 @@ def boundary(root: Path, descriptor: dict) -> list[Finding]:
                 prop,
             )
     _profiles(descriptor, refuse, None)
-    names = {}
+    names, files = {}, {}
     for resource in descriptor["resources"]:
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
             continue  # the profile says what is wrong with it
@@ -313,6 +313,13 @@ def boundary(root: Path, descriptor: dict) -> list[Finding]:
             refuse("name", f"two resources are named {name!r}{same}", name, "name")
         names.setdefault(key, name)
         table = is_table(resource)
+        for prop in ("path", "schema"):
+            target = resource.get(prop)
+            if isinstance(target, str):
+                other = files.setdefault(os.path.normpath(target), name)
+                if other != name:
+                    # each resource is read on its own: a file named by thousands is read thousands of times
+                    refuse("shared-file", f"{prop} {target!r} is already the file of resource {other!r}", name, prop)
         if isinstance(resource.get("path"), list):
             refuse("path", "a resource must be one local file, not a list of files", name, "path")
         elif "data" in resource:
@@ -534,6 +541,9 @@ def open_package(descriptor: str | Path) -> DataPackage:
                 )
             ]
         )
+    if len(value["resources"]) > limits.MAX_RESOURCES:
+        message = f"the descriptor lists {len(value['resources']):,} resources, more than MAX_RESOURCES ({limits.MAX_RESOURCES})"
+        raise PackageRefused([Finding(LAYER, "resources-count", message, path.name, property="resources")])
     # the boundary first, so that an unsafe value is named as such even where the profile also objects
     root = path.parent
     found = [replace(f, file=path.name) for f in boundary(root, value)]
@@ -541,6 +551,7 @@ def open_package(descriptor: str | Path) -> DataPackage:
     if found:
         raise PackageRefused(found)
     package = DataPackage(path, value)
+    schema_bytes = 0
     for resource in package.tables:
         name, schema = resource["name"], resource["schema"]
         if isinstance(schema, dict):
@@ -548,8 +559,13 @@ def open_package(descriptor: str | Path) -> DataPackage:
             found += profile_findings("tableschema", schema, path.name, prefix="schema.")
             continue
         raw, problem = read_limited(root / schema, limits.MAX_DESCRIPTOR_BYTES, "MAX_DESCRIPTOR_BYTES")
+        schema_bytes += len(raw)
+        if schema_bytes > limits.MAX_SCHEMAS_BYTES:
+            problem = f"brings the Table Schemas past MAX_SCHEMAS_BYTES ({limits.MAX_SCHEMAS_BYTES:,} bytes); no more are read"
         if problem:
             found.append(Finding(LAYER, "schema", f"{schema!r} {problem}", schema, resource=name, property="schema"))
+            if schema_bytes > limits.MAX_SCHEMAS_BYTES:
+                break
             continue
         parsed, problems = parse_json(raw, schema, name, "schema")
         if not problems:

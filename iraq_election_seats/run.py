@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from . import file_format, pandera_layer, pins, provenance, rules
-from .findings import Finding
+from . import file_format, limits, pandera_layer, pins, provenance, rules
+from .findings import Finding, per_row
 from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
-from .tables import read_table
+from .tables import lines_of, read_table
 
 LAYERS = ["descriptor and files", "pandera", "rules", "provenance"]
 
@@ -70,7 +70,7 @@ def validate(descriptor: str, budget: Budget | None = None) -> Result:
     try:
         package: DataPackage = open_package(descriptor)
     except PackageRefused as refused:
-        first.findings = refused.findings
+        first.findings = capped(refused.findings)
         return result
     result.version = package.descriptor.get("version")
     frames = {}
@@ -86,7 +86,49 @@ def validate(descriptor: str, budget: Budget | None = None) -> Result:
     first.summary = f"{len(package.tables)} tables, {len(package.files)} source files"
     if not first.findings:
         run_later_layers(package, frames, result, budget)
+    for layer in result.layers:
+        layer.findings = capped(layer.findings)
     return result
+
+
+def capped(found: list[Finding]) -> list[Finding]:
+    """At most MAX_FINDINGS findings of one layer, then one that counts the rest: ten thousand small
+    findings made a report of a megabyte that no one reads to its end."""
+    if len(found) <= limits.MAX_FINDINGS:
+        return found
+    rest = len(found) - limits.MAX_FINDINGS
+    last = found[limits.MAX_FINDINGS - 1]
+    message = f"... and {rest:,} more findings of this layer (MAX_FINDINGS, {limits.MAX_FINDINGS}, are shown)"
+    return [*found[: limits.MAX_FINDINGS], Finding(last.layer, "findings-count", message)]
+
+
+def work_bounds(package: DataPackage, typed: dict) -> list[Finding]:
+    """The work the rules and provenance would do, within its named limits: the grid of elections
+    and blocs, the claims and readings paired across reports, the characters of each quote."""
+    paths = {r["name"]: r["path"] for r in package.tables}
+    found = []
+    elections, blocs = len(typed["elections"]), len(typed["blocs"])
+    if elections * blocs > limits.MAX_GRID_CELLS:
+        message = f"{elections:,} elections and {blocs:,} blocs make a grid of {elections * blocs:,} seat results, more than MAX_GRID_CELLS ({limits.MAX_GRID_CELLS:,})"
+        found.append(Finding("limits", "grid-size", message, paths["seat-results"], None, "bloc_id"))
+    claims = len(typed["claims"]) + len(typed["claim-readings"])
+    if claims > limits.MAX_CLAIMS:
+        message = f"{claims:,} claims and readings, more than MAX_CLAIMS ({limits.MAX_CLAIMS:,}); each is paired with every other"
+        found.append(Finding("limits", "claims-count", message, paths["claims"]))
+    quotes = typed["claims"]
+    long = quotes[quotes["quote"].astype(str).str.len() > limits.MAX_QUOTE_CHARS]
+    found += per_row(
+        long.assign(line=lines_of(long.index)),
+        lambda r: Finding(
+            "limits",
+            "quote-length",
+            f"the quote has {len(str(r.quote)):,} characters, more than MAX_QUOTE_CHARS ({limits.MAX_QUOTE_CHARS:,})",
+            paths["claims"],
+            int(r.line),
+            "quote",
+        ),
+    )
+    return found
 
 
 def over_budget(budget: Budget, layer: Layer) -> bool:
@@ -141,6 +183,10 @@ def run_later_layers(package: DataPackage, frames: dict, result: Result, budget:
 
     # the rules and provenance read typed tables, so they wait for Pandera; each runs whatever the other found
     if over_budget(budget, pandera) or not needs(pandera, check_tables):
+        return
+    cross.findings = work_bounds(package, typed)
+    if cross.findings:
+        cross.ran = True
         return
     for layer, step in ((cross, check_rules), (prov, check_provenance)):
         if not over_budget(budget, layer):

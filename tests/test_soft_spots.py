@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, SANDBOX, assert_finding
+from conftest import ROOT, SANDBOX, assert_finding, findings
 
 SEATS = "data/seat_results.csv"
 CLAIMS = "data/claims.csv"
@@ -226,9 +226,9 @@ def test_table_schema_v2_features_are_refused_not_skipped(package, change, prop,
 def test_a_quote_end_past_the_end_of_its_report(package):
     """A slice clamps: a quote that runs to the report's last character, with its end moved past it,
     still 'matched'."""
-    line = package.line(CLAIMS, claim_id="brief-strike-date")
-    row = package.rows(CLAIMS)[line - 2]
     text = (package.root / BRIEF).read_text(encoding="utf-8")
+    row = max((r for r in package.rows(CLAIMS) if r["source_id"] == "brief"), key=lambda r: int(r["start"]))
+    line = package.line(CLAIMS, claim_id=row["claim_id"])
     package.set_cell(CLAIMS, line, "quote", text[int(row["start"]) :])
     package.set_cell(CLAIMS, line, "end", str(len(text) + 50))
     assert_finding(timed(package), layer="provenance", rule="quote-offsets", file=CLAIMS, row=line, column="end")
@@ -265,3 +265,89 @@ def test_a_table_removed_from_the_descriptor(package):
     assert_finding(
         timed(package), layer="descriptor", rule="tables-pinned", file="datapackage.json", resource="identifiers"
     )
+
+
+def many_resources(count, schema="schemas/claims.schema.json", path="data/claims.csv"):
+    def change(descriptor):
+        descriptor["resources"] += [
+            {"name": f"copy-{n}", "type": "table", "path": path, "schema": schema} for n in range(count)
+        ]
+
+    return change
+
+
+def test_thousands_of_resources(package):
+    package.edit_descriptor(many_resources(1_000))
+    assert_finding(timed(package), layer="descriptor", rule="resources-count", property="resources")
+
+
+def test_resources_sharing_one_schema_and_file(package):
+    """3,000 resources sharing one 1 MiB schema took 3 GB; sharing is refused, whatever the count."""
+    package.edit_descriptor(many_resources(3))
+    result = timed(package)
+    assert_finding(result, layer="descriptor", rule="shared-file", resource="copy-0", property="path")
+    assert_finding(result, layer="descriptor", rule="shared-file", resource="copy-0", property="schema")
+
+
+def test_table_schemas_past_their_total_limit(package):
+    """Each schema file within its own limit, together far past MAX_SCHEMAS_BYTES."""
+    with package.edited_json("schemas/claims.schema.json") as schema:
+        padding = schema
+    for n in range(10):
+        padded = dict(padding, description="x" * (900 << 10))
+        (package.root / f"schemas/pad-{n}.schema.json").write_text(json.dumps(padded), encoding="utf-8")
+        (package.root / f"data/pad-{n}.csv").write_bytes((package.root / CLAIMS).read_bytes())
+
+    def add(descriptor):
+        descriptor["resources"] += [
+            {"name": f"pad-{n}", "type": "table", "path": f"data/pad-{n}.csv", "schema": f"schemas/pad-{n}.schema.json"}
+            for n in range(10)
+        ]
+
+    package.edit_descriptor(add)
+    found = [f for f in findings(timed(package)) if f.rule == "schema" and "MAX_SCHEMAS_BYTES" in f.message]
+    assert len(found) == 1 and found[0].resource.startswith("pad-")
+
+
+def append_rows(package, file, rows):
+    with (package.root / file).open("a", encoding="utf-8") as handle:
+        handle.writelines(",".join(row) + "\n" for row in rows)
+
+
+def test_ten_thousand_elections_and_blocs(package):
+    """10,000 all-gap elections and blocs made a grid of 10^8 (2 GB) before any rule ran."""
+    gap = ["not_reported", "", "Not given."]
+    append_rows(package, "data/elections.csv", [[f"e{n}", "An election", "", *gap, "", *gap] for n in range(5000)])
+    append_rows(package, "data/blocs.csv", [[f"b{n}", "A bloc", "", "", "list", ""] for n in range(5000)])
+    assert_finding(timed(package), layer="limits", rule="grid-size", file=SEATS, column="bloc_id")
+
+
+def test_thirty_thousand_claims(package):
+    """Paired with every other across reports, 30,000 one-word claims ran past a minute."""
+    rows = package.rows(CLAIMS)
+    outcome = next(r for r in rows if r["measure"] == "outcome")
+    rows += [dict(outcome, claim_id=f"c{n}") for n in range(30_000)]
+    package.write_rows(CLAIMS, rows)
+    assert_finding(timed(package), layer="limits", rule="claims-count", file=CLAIMS)
+
+
+def test_a_quote_of_sixty_thousand_characters_of_number_words(package):
+    line = package.line(CLAIMS, claim_id="rasanah-sadrist-2021-seats")
+    package.set_cell(CLAIMS, line, "quote", ("seventy-three " * 4000).strip())
+    assert_finding(timed(package), layer="limits", rule="quote-length", file=CLAIMS, row=line, column="quote")
+
+
+def test_thousands_of_findings_make_a_short_report(package):
+    """Each of 230 resources broken twice: the layer reports MAX_FINDINGS, then one that counts the rest."""
+    from iraq_election_seats.limits import MAX_FINDINGS
+
+    def add(descriptor):
+        descriptor["resources"] += [
+            {"name": f"r{n}", "type": "table", "path": f"data/none-{n}.csv", "encoding": "latin-1", "schema": {}}
+            for n in range(230)
+        ]
+
+    package.edit_descriptor(add)
+    found = timed(package).layers[0].findings
+    assert len(found) == MAX_FINDINGS + 1
+    assert found[-1].rule == "findings-count" and "more findings" in found[-1].message
