@@ -7,7 +7,7 @@ bounds, keys and references, and the rules within each table.
 """
 
 from . import spelling
-from .findings import Finding, examples, per_row
+from .findings import PER_RULE, Finding, examples, per_row
 from .package import DataPackage, compile_pattern, listed
 from .table_checks import TABLE_RULES
 from .tables import line_of, lines_of
@@ -120,19 +120,26 @@ def _matches(pattern: str):
     return check
 
 
-def describe(group, path: str, rules: dict) -> Finding:
-    """One finding per (column, check): the first row, how many rows, and examples."""
+def describe(group, path: str, rules: dict) -> list[Finding]:
+    """One finding per (column, check) and row, up to PER_RULE, each with how many rows break it and
+    examples, so that a contributor fixes every row in one pass; then one that counts the rest."""
     check = str(group["check"].iloc[0])
-    rows = group["index"].dropna().unique()
-    row = line_of(rows.min()) if len(rows) else None
+    rows = sorted(group["index"].dropna().unique())
     if check in rules:
         rule = rules[check]
-        return Finding(LAYER, rule.name, f"{rule.message} ({len(rows)} row(s))", path, row, rule.column)
-    values = group["failure_case"].tolist()
-    rule = CHECK_RULES.get(check.split("(")[0], check)
-    return Finding(
-        LAYER, rule, f"{len(values)} value(s) break {check}: {examples(values)}", path, row, group["column"].iloc[0]
-    )
+        name, column, message = rule.name, rule.column, f"{rule.message} ({len(rows)} row(s))"
+    else:
+        values = group["failure_case"].tolist()
+        name, column = CHECK_RULES.get(check.split("(")[0], check), group["column"].iloc[0]
+        message = f"{len(values)} value(s) break {check}: {examples(values)}"
+    found = [Finding(LAYER, name, message, path, line_of(row), column) for row in rows[:PER_RULE]] or [
+        Finding(LAYER, name, message, path, None, column)
+    ]
+    if len(rows) > PER_RULE:
+        found.append(
+            Finding(LAYER, name, f"... and {len(rows) - PER_RULE} more rows break this rule", path, None, column)
+        )
+    return found
 
 
 def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
@@ -179,7 +186,7 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
                 ]
             )
             for _, group in cases.groupby(["column", "check"], dropna=False, sort=False):
-                found.append(describe(group, path, rules))
+                found += describe(group, path, rules)
     if not found:
         found += unique_keys(package, typed) + foreign_keys(package, typed)
     return found

@@ -205,8 +205,8 @@ def smallest_code(categories: int):
 
 
 def cell_findings(path: str, column: str, distinct: list[str], codes, starts=None) -> list[Finding]:
-    """The cell rules on a column's distinct values, each located at the first row that holds it
-    (`codes` gives each row's position in `distinct`; `starts`, each record's line, where cells
+    """The cell rules on a column's distinct values, each located at every row that holds it, up to
+    PER_RULE (`codes` gives each row's position in `distinct`; `starts`, each record's line, where cells
     hold newlines)."""
     import numpy as np
 
@@ -214,8 +214,11 @@ def cell_findings(path: str, column: str, distinct: list[str], codes, starts=Non
     for rule, value, message in file_format.check_cells(distinct):
         rows = np.flatnonzero(codes == distinct.index(value))
         more = f" ({len(rows)} rows)" if len(rows) > 1 else ""
-        line = int(starts[rows[0] + 1]) if starts is not None else line_of(rows[0])
-        found.append(Finding(LAYER, rule, message + more, path, line, column))
+        for row in rows[:PER_RULE]:  # every row that holds it, so that one pass fixes them all
+            line = int(starts[row + 1]) if starts is not None else line_of(row)
+            found.append(Finding(LAYER, rule, message + more, path, line, column))
+        if len(rows) > PER_RULE:
+            found.append(Finding(LAYER, rule, f"... and {len(rows) - PER_RULE} more rows hold it", path, None, column))
     return found
 
 

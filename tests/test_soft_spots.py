@@ -351,3 +351,22 @@ def test_thousands_of_findings_make_a_short_report(package):
     found = timed(package).layers[0].findings
     assert len(found) == MAX_FINDINGS + 1
     assert found[-1].rule == "findings-count" and "more findings" in found[-1].message
+
+
+# --- every place named ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "layer", "rule"),
+    [("seats_status", "guessed", "pandera", "enum"), ("seats_note", " Not given.", "format", "whitespace")],
+    ids=["a schema's enum", "a cell rule"],
+)
+def test_a_rule_broken_at_rows_far_apart_names_each(package, column, value, layer, rule):
+    """Only the first row was named; a contributor fixed it and met the second on the next run."""
+    first = package.line(SEATS, election_id="cor-2018", bloc_id="huqooq")
+    last = package.line(SEATS, election_id="cor-2021", bloc_id="taqaddum")
+    package.set_cell(SEATS, first, column, value)
+    package.set_cell(SEATS, last, column, value)
+    result = timed(package)
+    for line in (first, last):
+        assert_finding(result, layer=layer, rule=rule, file=SEATS, row=line, column=column)
