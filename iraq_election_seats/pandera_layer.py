@@ -8,6 +8,7 @@ bounds, keys and references, and the rules within each table.
 
 from . import spelling
 from .findings import PER_RULE, Finding, examples, per_row
+from .limits import tick
 from .package import DataPackage, compile_pattern, listed
 from .table_checks import TABLE_RULES
 from .tables import line_of, lines_of
@@ -149,6 +150,7 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
 
     found = []
     for resource in package.tables:
+        tick()
         name, path = resource["name"], resource["path"]
         try:
             schema = build_schema(name, package.schemas[name])

@@ -5,6 +5,7 @@ number a claim supports is in its quote, and every source file is the file that 
 import hashlib
 
 from .findings import Finding, show
+from .limits import tick
 from .numbers import states_date, states_number
 from .pins import reports_pinned
 from .quote_readings import readings_read_from_quotes
@@ -83,6 +84,7 @@ def quotes_stand(frame, path, texts, column) -> list[Finding]:
     """text[start:end] of the source is exactly the quote (offsets in Unicode code points)."""
     found = []
     for row in frame.itertuples():
+        tick()
         text, quote = texts.get(row.source_id), getattr(row, column)
         if text is not None and not 0 <= row.start <= row.end <= len(text):
             # a slice clamps an end past the text, so the quote would still seem to stand
@@ -104,6 +106,7 @@ def numbers_quoted(claims, path) -> list[Finding]:
     """The number, factor or date a claim supports is stated in its own quote."""
     found = []
     for claim in claims.itertuples():
+        tick()
         row = line_of(claim.Index)
         if not missing(claim.value) and not states_number(claim.quote, claim.value):
             found.append(

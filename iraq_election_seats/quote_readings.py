@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .findings import Finding, show
+from .limits import tick
 from .tables import line_of
 from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, read
 from .values import missing
@@ -245,6 +246,7 @@ def readings_read_from_quotes(typed, texts: dict, paths: dict) -> list[Finding]:
     sources = dict(zip(typed["claims"]["claim_id"], typed["claims"]["source_id"]))
     found = []
     for q in quoted_readings(typed, texts, paths):
+        tick()
         source = sources.get(q.claim_id)
         for check, column, message in disagreements(
             q, names.get(source, names[None]), elections, report_years.get(source)

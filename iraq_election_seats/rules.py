@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import verdicts
 from .findings import Finding, per_row, show
+from .limits import tick
 from .reconciliation import COMPARE, reconcile, to_csv
 from .record_rules import RECORD_RULES
 from .tables import lines_of
@@ -512,7 +513,10 @@ def check(package, typed: dict):
     """Run every rule; return the findings, the verdicts, the value cells and the reconciliation."""
     cells = cell_frame(typed)
     ctx = Context(typed, {r["name"]: r["path"] for r in package.tables}, cells)
-    found = [finding for rule in RULES for finding in rule(ctx)]
+    found = []
+    for rule in RULES:
+        tick()
+        found += rule(ctx)
     relational = relational_claims(typed)
     texts, reconciled = generated_tables(typed, cells, relational)
     return (

@@ -64,6 +64,14 @@ def validate(descriptor: str, budget: Budget | None = None) -> Result:
     the tables it read. The time budget is checked between tables and between layers.
     """
     budget = budget or Budget()
+    Budget.active = budget
+    try:
+        return _validate(descriptor, budget)
+    finally:
+        Budget.active = None
+
+
+def _validate(descriptor: str, budget: Budget) -> Result:
     result = Result(descriptor)
     first = result.layers[0]
     first.ran = True
@@ -133,16 +141,17 @@ def work_bounds(package: DataPackage, typed: dict) -> list[Finding]:
 
 def over_budget(budget: Budget, layer: Layer) -> bool:
     if budget.spent():
-        layer.findings.append(
-            Finding(
-                "limits",
-                "time-budget",
-                f"validation stopped after TIME_BUDGET_SECONDS ({TIME_BUDGET_SECONDS:g} s); "
-                f"the run was given {budget.seconds:g} s",
-            )
-        )
+        layer.findings.append(over_budget_finding(budget))
         layer.ran = True
     return budget.spent()
+
+
+def over_budget_finding(budget: Budget) -> Finding:
+    return Finding(
+        "limits",
+        "time-budget",
+        f"validation stopped after TIME_BUDGET_SECONDS ({TIME_BUDGET_SECONDS:g} s); the run was given {budget.seconds:g} s",
+    )
 
 
 def needs(layer: Layer, step) -> bool:
@@ -150,6 +159,8 @@ def needs(layer: Layer, step) -> bool:
     True if the layer passed."""
     try:
         step()
+    except limits.OutOfTime:
+        layer.findings.append(over_budget_finding(limits.Budget.active))
     except KeyError as missing:
         what = missing.args[0] if missing.args else "?"
         layer.findings.append(

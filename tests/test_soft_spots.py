@@ -370,3 +370,27 @@ def test_a_rule_broken_at_rows_far_apart_names_each(package, column, value, laye
     result = timed(package)
     for line in (first, last):
         assert_finding(result, layer=layer, rule=rule, file=SEATS, row=line, column=column)
+
+
+def test_the_time_budget_is_checked_inside_a_layer(package, monkeypatch):
+    """The budget was checked only between layers, so one layer's long work ran on past it: here
+    the budget runs out during the first rule, and the rules stop at the next."""
+    from iraq_election_seats import rules
+    from iraq_election_seats.limits import Budget
+    from iraq_election_seats.run import validate
+
+    budget = Budget()
+    ran = []
+
+    def spends_the_budget(ctx):
+        budget.deadline = 0
+        return []
+
+    def never_reached(ctx):
+        ran.append("rule")
+        return []
+
+    monkeypatch.setattr(rules, "RULES", [spends_the_budget, never_reached, *rules.RULES])
+    result = validate(str(package.descriptor), budget)
+    assert_finding(result, layer="limits", rule="time-budget")
+    assert not ran and [f.rule for f in result.layers[3].findings] == ["time-budget"]
