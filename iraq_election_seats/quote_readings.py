@@ -94,9 +94,15 @@ def elections_of(typed) -> list[Election]:
 
 def names_of(typed) -> dict:
     """The bloc names the reader looks for in each source's quotes: the source's own spellings
-    (bloc_names.csv) first, then each bloc's English and Arabic names."""
+    (bloc_names.csv) first, then the English and Arabic names of the blocs the claims, readings and
+    spellings speak of (a copy with a hundred thousand blocs makes no pattern of them all)."""
+    spoken = set(typed["bloc-names"]["bloc_id"].dropna().astype(str))
+    for table in ("claims", "claim-readings"):
+        for column in ("bloc_id", "ref_bloc_id"):
+            spoken |= set(typed[table][column].dropna().astype(str))
+    blocs = typed["blocs"]
     common = []
-    for r in typed["blocs"].itertuples(index=False):
+    for r in blocs[blocs["bloc_id"].astype(str).isin(spoken)].itertuples(index=False):
         common += [(str(r.name_en), str(r.bloc_id)), (str(r.name_en).split(" (")[0], str(r.bloc_id))]
         if not missing(r.name_ar):
             common.append((str(r.name_ar), str(r.bloc_id)))
