@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .findings import Finding, show
 from .limits import tick
+from .numbers import states_date
 from .tables import line_of
 from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, read
 from .values import missing
@@ -192,6 +193,9 @@ def disagreements(q: Quoted, names: Names, elections: list[Election], report_yea
     own = next((e.year for e in elections if e.election_id == q.election_id), None)
     if not missing(q.value_date) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(q.value_date)):
         year = int(str(q.value_date)[:4])
+        # a claim's own date is checked by date-in-quote; a reading's, here, against its claim's words
+        if q.reading_id != q.claim_id and not states_date(q.quote, str(q.value_date)):
+            said.append(("date", "value_date", f"the quote does not state the day {q.value_date}"))
         if not years and year not in {own, report_year}:
             said.append(
                 (

@@ -139,3 +139,12 @@ def test_a_result_status_reading_flipped_is_found(package):
 def test_the_readings_of_the_package_agree_with_their_quotes(shipped):
     assert shipped.valid
     assert not [f for layer in shipped.layers for f in layer.findings if f.rule.startswith("reading-")]
+
+
+def test_a_reading_date_its_quote_does_not_state(package):
+    """A reading's own date was checked against nothing: its claim's quote says 'November 6'."""
+    line = package.line(READINGS, reading_id="brief-strike-date/us-eastern")
+    package.set_cell(READINGS, line, "value_date", "2021-11-09")
+    package.regenerate()
+    result = package.validate()
+    assert_finding(result, layer="provenance", rule="reading-date", file=READINGS, row=line, column="value_date")
