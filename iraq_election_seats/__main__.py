@@ -1,5 +1,5 @@
 """`python -m iraq_election_seats check FILE` runs the installed command from a checkout."""
 
-from .command import command
+from .process import tool
 
-raise SystemExit(command())
+raise SystemExit(tool())

@@ -51,13 +51,22 @@ def print_annotations(result, out) -> None:
     root = Path(result.descriptor).parent
     for layer in result.layers:
         for finding in layer.findings:
-            where = os.path.relpath(root / (finding.file or Path(result.descriptor).name))
+            where = shown_path(root / (finding.file or Path(result.descriptor).name))
             line = f",line={finding.row}" if finding.row else ""
             title = f"{finding.rule}" + (f" ({finding.column})" if finding.column else "")
             print(
                 f"::error file={annotation(where, True)}{line},title={annotation(title, True)}::{annotation(finding)}",
                 file=out,
             )
+
+
+def shown_path(path: Path) -> str:
+    """The path relative to the working folder, as an annotation names a file; as given where there is
+    no working folder to be relative to (it was deleted)."""
+    try:
+        return os.path.relpath(path)
+    except OSError:
+        return str(path)
 
 
 def print_summary(result, out) -> None:
@@ -198,7 +207,8 @@ def _run(argv, as_json: bool, prog: str, default: Path | None) -> int:
         else:
             print_summary(result, sys.stdout)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            print_annotations(result, sys.stdout)
+            # the runner reads workflow commands on both streams; a JSON report stays one document
+            print_annotations(result, sys.stderr if args.json else sys.stdout)
         sys.stdout.flush()
     except OSError:  # a closed pipe or a full disk: the verdict stands, the report cannot be written
         quiet_stdout()
@@ -209,12 +219,3 @@ def quiet_stdout() -> None:
     """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def command() -> int:
-    """The installed command. Installed, this code sits apart from any data package, so the
-    descriptor to check is always named."""
-    from .process import prepare
-
-    prepare()
-    return main(prog="iraq-election-seats-validate", default=None)

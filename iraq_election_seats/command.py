@@ -265,10 +265,3 @@ def print_claims(statements: list[dict]) -> None:
                 + f"read by the checker; list {row['list'] or 'none'}, verdict {row['verdict']}",
             }
         )
-
-
-def command() -> int:
-    from .process import prepare
-
-    prepare()
-    return main()

@@ -21,12 +21,34 @@ MAX_FILE_BYTES = 16 << 20
 MAX_ROW_CELLS = 256
 # Characters in one cell: the longest quote is a few hundred.
 MAX_CELL_CHARS = 1 << 16
-# Seconds a whole run may take; checked between tables and between layers.
+# Seconds a whole run may take; checked between tables and layers, and inside each layer's loops.
 TIME_BUDGET_SECONDS = 300.0
+# Resources in a descriptor: the package has two dozen.
+MAX_RESOURCES = 256
+# All Table Schema files together: the package's twenty are under 100 KiB; a schema shared by
+# thousands of resources was read and parsed thousands of times.
+MAX_SCHEMAS_BYTES = 4 << 20
+# Elections times blocs, the grid of seat-results rows every bloc must have: the benchmark's
+# largest copy has ten million.
+MAX_GRID_CELLS = 20_000_000
+# Claims and readings, read back from their quotes and paired across reports (the pairs grow with
+# the square): the package has about fifty.
+MAX_CLAIMS = 5_000
+# Characters in one quote, each read for its numbers and number words: the longest is a few hundred.
+MAX_QUOTE_CHARS = 4_000
+# Findings reported by one layer; the rest are counted. Each rule already stops at PER_RULE.
+MAX_FINDINGS = 200
+
+
+class OutOfTime(Exception):
+    """The run's time budget was spent inside a layer."""
 
 
 class Budget:
-    """The whole run's time budget, started when validation starts."""
+    """The whole run's time budget, started when validation starts. The run's budget is also the
+    active one, which the loops inside a layer check (tick), so that no one layer runs on past it."""
+
+    active: "Budget | None" = None
 
     def __init__(self, seconds: float = TIME_BUDGET_SECONDS):
         self.seconds = seconds
@@ -34,6 +56,12 @@ class Budget:
 
     def spent(self) -> bool:
         return time.monotonic() > self.deadline
+
+
+def tick() -> None:
+    """Raise OutOfTime if the active run's budget is spent: called once per rule, table or row of work."""
+    if Budget.active is not None and Budget.active.spent():
+        raise OutOfTime
 
 
 # A text given to the checker: the longer seed report is about 30 KiB and a long analysis a few hundred;

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import limits
 from .findings import PER_RULE, Finding
+from .glyphs import seen_form
 
 LAYER = "descriptor"
 PROFILES = Path(__file__).resolve().parent / "profiles"
@@ -127,16 +128,21 @@ def is_table(resource: dict) -> bool:
 
 def read_limited(path: Path, limit: int, name: str) -> tuple[bytes, str | None]:
     """The file's bytes, or why they cannot be read: at most `limit` bytes (the constant `name`) are read,
-    and a file whose size is already past it is not read at all."""
+    and a file whose size is already past it is not read at all. The buffer is sized to the file
+    (one byte more, to see a file that grew), never to the limit: a 3 KB table must not ask
+    for 2 GiB, which a process under a memory limit cannot have."""
     too_large = f"is larger than {name} ({limit:,} bytes); it is not read"
     try:
         with path.open("rb") as handle:
-            if os.fstat(handle.fileno()).st_size > limit:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
                 return b"", too_large
-            data = handle.read(limit + 1)
+            data = handle.read(size + 1)
     except OSError as error:
         return b"", f"cannot be read: {error.strerror or error}"
-    return (b"", too_large) if len(data) > limit else (data, None)
+    if len(data) > size:
+        return b"", "grew while it was read; it is not read"
+    return data, None
 
 
 class _Refused(ValueError):
@@ -151,6 +157,17 @@ def _number(text: str):
             "number-length",
         )
     return text
+
+
+def _object(pairs: list) -> dict:
+    """A JSON object whose keys are each given once: with a key twice, a reviewer reads the first and
+    a parser keeps the last (a second `enum`, a second `schema`)."""
+    value = dict(pairs)
+    if len(value) < len(pairs):
+        seen = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise _Refused(f"the key {twice!r} is given twice in one object", "duplicate-key")
+    return value
 
 
 def _constant(text: str):
@@ -182,6 +199,7 @@ def parse_json(data: bytes, file: str, resource: str | None = None, prop: str | 
             parse_int=lambda t: int(_number(t)),
             parse_float=lambda t: float(_number(t)),
             parse_constant=_constant,
+            object_pairs_hook=_object,
         )
     except UnicodeDecodeError as error:
         return refuse("json", f"not UTF-8: byte {data[error.start]:#04x} at offset {error.start}")
@@ -282,15 +300,26 @@ def boundary(root: Path, descriptor: dict) -> list[Finding]:
                 prop,
             )
     _profiles(descriptor, refuse, None)
-    names = set()
+    names, files = {}, {}
     for resource in descriptor["resources"]:
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
             continue  # the profile says what is wrong with it
         name = resource["name"]
-        if name in names:
-            refuse("name", f"two resources are named {name!r}", name, "name")
-        names.add(name)
+        # 'Claims' and 'claims', or a name with a zero-width space in it, read as one name
+        key = seen_form(name)
+        if key in names:
+            other = names[key]
+            same = "" if other == name else f" and {other!r}, which differ only in case or invisible characters"
+            refuse("name", f"two resources are named {name!r}{same}", name, "name")
+        names.setdefault(key, name)
         table = is_table(resource)
+        for prop in ("path", "schema"):
+            target = resource.get(prop)
+            if isinstance(target, str):
+                other = files.setdefault(os.path.normpath(target), name)
+                if other != name:
+                    # each resource is read on its own: a file named by thousands is read thousands of times
+                    refuse("shared-file", f"{prop} {target!r} is already the file of resource {other!r}", name, prop)
         if isinstance(resource.get("path"), list):
             refuse("path", "a resource must be one local file, not a list of files", name, "path")
         elif "data" in resource:
@@ -512,6 +541,9 @@ def open_package(descriptor: str | Path) -> DataPackage:
                 )
             ]
         )
+    if len(value["resources"]) > limits.MAX_RESOURCES:
+        message = f"the descriptor lists {len(value['resources']):,} resources, more than MAX_RESOURCES ({limits.MAX_RESOURCES})"
+        raise PackageRefused([Finding(LAYER, "resources-count", message, path.name, property="resources")])
     # the boundary first, so that an unsafe value is named as such even where the profile also objects
     root = path.parent
     found = [replace(f, file=path.name) for f in boundary(root, value)]
@@ -519,6 +551,7 @@ def open_package(descriptor: str | Path) -> DataPackage:
     if found:
         raise PackageRefused(found)
     package = DataPackage(path, value)
+    schema_bytes = 0
     for resource in package.tables:
         name, schema = resource["name"], resource["schema"]
         if isinstance(schema, dict):
@@ -526,8 +559,13 @@ def open_package(descriptor: str | Path) -> DataPackage:
             found += profile_findings("tableschema", schema, path.name, prefix="schema.")
             continue
         raw, problem = read_limited(root / schema, limits.MAX_DESCRIPTOR_BYTES, "MAX_DESCRIPTOR_BYTES")
+        schema_bytes += len(raw)
+        if schema_bytes > limits.MAX_SCHEMAS_BYTES:
+            problem = f"brings the Table Schemas past MAX_SCHEMAS_BYTES ({limits.MAX_SCHEMAS_BYTES:,} bytes); no more are read"
         if problem:
             found.append(Finding(LAYER, "schema", f"{schema!r} {problem}", schema, resource=name, property="schema"))
+            if schema_bytes > limits.MAX_SCHEMAS_BYTES:
+                break
             continue
         parsed, problems = parse_json(raw, schema, name, "schema")
         if not problems:

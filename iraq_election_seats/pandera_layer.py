@@ -7,7 +7,8 @@ bounds, keys and references, and the rules within each table.
 """
 
 from . import spelling
-from .findings import Finding, examples, per_row
+from .findings import PER_RULE, Finding, examples, per_row
+from .limits import tick
 from .package import DataPackage, compile_pattern, listed
 from .table_checks import TABLE_RULES
 from .tables import line_of, lines_of
@@ -29,7 +30,7 @@ CHECK_RULES = {
 class Unsupported(ValueError):
     """A Table Schema feature validation does not know; refused rather than silently skipped."""
 
-    def __init__(self, field: str, prop: str, message: str):
+    def __init__(self, field: str | None, prop: str, message: str):
         super().__init__(message)
         self.field, self.prop = field, prop
 
@@ -45,8 +46,14 @@ def build_schema(name: str, table_schema: dict):
     """
     import pandera.pandas as pa
 
+    for prop in sorted(set(table_schema) & UNKNOWN_SCHEMA_FEATURES):
+        raise Unsupported(None, prop, f"the Table Schema sets {prop!r}, which validation does not check")
     columns = {}
     for field in table_schema["fields"]:
+        for prop in sorted(set(field) & UNKNOWN_FIELD_FEATURES):
+            raise Unsupported(
+                field["name"], prop, f"field {field['name']!r} sets {prop!r}, which validation does not check"
+            )
         if field["type"] not in DTYPES:
             raise Unsupported(
                 field["name"],
@@ -96,6 +103,10 @@ DTYPES = {"string": "category", "integer": "Int64", "number": "float64", "date":
 # unique and primary keys are checked by unique_keys(), references by foreign_keys()
 CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
+# Table Schema v2 features that promise a check this package does not make: refused, not skipped,
+# so that no reader of a schema believes a rule holds that nothing enforces
+UNKNOWN_SCHEMA_FEATURES = {"uniqueKeys"}
+UNKNOWN_FIELD_FEATURES = {"categories", "categoriesOrdered"}
 
 
 def _matches(pattern: str):
@@ -110,19 +121,26 @@ def _matches(pattern: str):
     return check
 
 
-def describe(group, path: str, rules: dict) -> Finding:
-    """One finding per (column, check): the first row, how many rows, and examples."""
+def describe(group, path: str, rules: dict) -> list[Finding]:
+    """One finding per (column, check) and row, up to PER_RULE, each with how many rows break it and
+    examples, so that a contributor fixes every row in one pass; then one that counts the rest."""
     check = str(group["check"].iloc[0])
-    rows = group["index"].dropna().unique()
-    row = line_of(rows.min()) if len(rows) else None
+    rows = sorted(group["index"].dropna().unique())
     if check in rules:
         rule = rules[check]
-        return Finding(LAYER, rule.name, f"{rule.message} ({len(rows)} row(s))", path, row, rule.column)
-    values = group["failure_case"].tolist()
-    rule = CHECK_RULES.get(check.split("(")[0], check)
-    return Finding(
-        LAYER, rule, f"{len(values)} value(s) break {check}: {examples(values)}", path, row, group["column"].iloc[0]
-    )
+        name, column, message = rule.name, rule.column, f"{rule.message} ({len(rows)} row(s))"
+    else:
+        values = group["failure_case"].tolist()
+        name, column = CHECK_RULES.get(check.split("(")[0], check), group["column"].iloc[0]
+        message = f"{len(values)} value(s) break {check}: {examples(values)}"
+    found = [Finding(LAYER, name, message, path, line_of(row), column) for row in rows[:PER_RULE]] or [
+        Finding(LAYER, name, message, path, None, column)
+    ]
+    if len(rows) > PER_RULE:
+        found.append(
+            Finding(LAYER, name, f"... and {len(rows) - PER_RULE} more rows break this rule", path, None, column)
+        )
+    return found
 
 
 def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
@@ -132,12 +150,22 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
 
     found = []
     for resource in package.tables:
+        tick()
         name, path = resource["name"], resource["path"]
         try:
             schema = build_schema(name, package.schemas[name])
         except Unsupported as refused:
             found.append(
-                Finding(LAYER, "schema", str(refused), path, None, refused.field, name, f"schema.fields.{refused.prop}")
+                Finding(
+                    LAYER,
+                    "schema",
+                    str(refused),
+                    path,
+                    None,
+                    refused.field,
+                    name,
+                    f"schema.fields.{refused.prop}" if refused.field else f"schema.{refused.prop}",
+                )
             )
             continue
         rules = {rule.name: rule for rule in TABLE_RULES.get(name, [])}
@@ -160,7 +188,7 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
                 ]
             )
             for _, group in cases.groupby(["column", "check"], dropna=False, sort=False):
-                found.append(describe(group, path, rules))
+                found += describe(group, path, rules)
     if not found:
         found += unique_keys(package, typed) + foreign_keys(package, typed)
     return found

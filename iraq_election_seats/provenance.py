@@ -6,7 +6,10 @@ import hashlib
 
 from .display import missing, show
 from .findings import PER_RULE, Finding
+from .limits import tick
 from .numbers import places_day, states_date, states_number
+from .pins import reports_pinned
+from .quote_readings import readings_read_from_quotes
 from .tables import line_of
 from .values import DATE_MEASURES
 
@@ -82,7 +85,13 @@ def quotes_stand(frame, path, texts, column) -> list[Finding]:
     """text[start:end] of the source is exactly the quote (offsets in Unicode code points)."""
     found = []
     for row in frame.itertuples():
+        tick()
         text, quote = texts.get(row.source_id), getattr(row, column)
+        if text is not None and not 0 <= row.start <= row.end <= len(text):
+            # a slice clamps an end past the text, so the quote would still seem to stand
+            message = f"start {row.start} and end {row.end} must lie inside source {row.source_id!r}, of {len(text)} characters"
+            found.append(Finding(LAYER, "quote-offsets", message, path, line_of(row.Index), "end"))
+            continue
         if text is None or text[row.start : row.end] == quote:
             continue
         at = text.find(quote)
@@ -98,6 +107,7 @@ def numbers_quoted(claims, path) -> list[Finding]:
     """The number, factor or date a claim supports is stated in its own quote."""
     found = []
     for claim in claims.itertuples():
+        tick()
         row = line_of(claim.Index)
         if not missing(claim.value) and not states_number(claim.quote, claim.value):
             found.append(
@@ -211,10 +221,12 @@ def event_days_placed(typed, paths) -> list[Finding]:
 def check(package, typed: dict) -> tuple[list[Finding], dict]:
     paths = {r["name"]: r["path"] for r in package.tables}
     found, texts = source_files(package, typed, paths)
+    found += reports_pinned(typed, paths["sources"])
     found += quotes_stand(typed["claims"], paths["claims"], texts, "quote")
     found += quotes_stand(typed["bloc-names"], paths["bloc-names"], texts, "name")
     found += numbers_quoted(typed["claims"], paths["claims"])
     found += reference_numbers_quoted(typed, paths)
     found += event_days_placed(typed, paths)
+    found += readings_read_from_quotes(typed, texts, paths)
     counts = {"quotes": len(typed["claims"]), "spellings": len(typed["bloc-names"]), "source files": len(texts)}
     return found, counts

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from .derived import Derived, derive, relational_claims
 from .display import missing, show
 from .findings import Finding, Rule, per_row
+from .limits import tick
 from .reconciliation import COMPARE
 from .record_rules import RECORD_RULES
 from .tables import lines_of
-from .values import KEY, NO_BLOC, NUMERIC, cell_frame, describe_key
+from .values import KEY, NO_BLOC, NUMERIC, STATUSES, cell_frame, describe_key
 
 LAYER = "rules"
 
@@ -81,6 +82,13 @@ def on_each_cell(select, column_suffix: str, message):
 
 def _reported(c):
     return c["status"] == "reported"
+
+
+status_known = on_each_cell(
+    lambda c: c["status"].notna() & ~c["status"].isin(STATUSES),
+    "_status",
+    lambda r: f"{r.column}_status is {r.status!r}, which is none of {', '.join(STATUSES)}",
+)
 
 
 reported_has_value = on_each_cell(
@@ -273,15 +281,17 @@ def ranks_agree_with_seats(ctx: Context, rule) -> list[Finding]:
 
 
 def participation_explains_gaps(ctx: Context, rule) -> list[Finding]:
-    """A bloc that ran its own list has seats that apply; one that was not on the ballot has none.
+    """A bloc that ran its own list has seats and a place that apply; one that was not on the ballot
+    has neither.
 
-    A bloc that ran inside another list has no count of its own: its seats are reported (a report
-    may credit it with some), ambiguous (a report speaks of them without a value) or not applicable,
-    never merely 'not reported'.
+    A bloc that ran inside another list has no count or place of its own: each is reported (a report
+    may credit it with one), ambiguous (a report speaks of it without a value) or not applicable,
+    never merely 'not reported'. Every status column of a bloc's results follows this, places as
+    well as seats.
     """
     part = ctx.typed["bloc-participation"][["bloc_id", "election_id", "participation"]].astype(object)
     c = ctx.cells
-    seats = c[(c["measure"] == "seats") & c["bloc_id"].isin(part["bloc_id"].unique())].merge(
+    seats = c[c["measure"].isin(["seats", "rank"]) & c["bloc_id"].isin(part["bloc_id"].unique())].merge(
         part, on=["bloc_id", "election_id"]
     )
     bad = seats[
@@ -298,7 +308,7 @@ def participation_explains_gaps(ctx: Context, rule) -> list[Finding]:
             rule,
             "_status",
             lambda r: (
-                f"{r.bloc_id} took part in {r.election_id} as '{r.participation}', so its seats cannot be '{r.status}'"
+                f"{r.bloc_id} took part in {r.election_id} as '{r.participation}', so its {r.column} cannot be '{r.status}'"
             ),
         ),
     )
@@ -387,8 +397,11 @@ def ran_blocs_are_linked(ctx: Context, rule) -> list[Finding]:
 
 CELLS = ("seat-results", "elections")  # the tables whose cells are values (values.CELLS)
 RULES = [
+    Rule("status-known", LAYER, CELLS,
+         "Every status is one of the four the rules know, whatever a schema's enumeration says: a status they do not know would be a gap kind nothing checks.",
+         status_known),
     Rule("participation", LAYER, ("bloc-participation", "bloc-links", *CELLS),
-         "How a bloc took part in an election agrees with its seats: a bloc that ran its own list has seats that apply, one not on the ballot has none, one inside another list is never merely unreported.",
+         "How a bloc took part in an election agrees with its seats and its place: a bloc that ran its own list has both, one not on the ballot has neither, one inside another list is never merely unreported.",
          participation_explains_gaps),
     Rule("gap-kind", LAYER, ("claims", "bloc-links", *CELLS),
          "A gap the reports speak of without a value is 'ambiguous', and only such a gap, so the kind tells a reader whether to look for a claim.",
@@ -497,5 +510,8 @@ def check(package, typed: dict) -> tuple[list[Finding], list[Verdict], Derived]:
     derived = derive(typed, cells, relational)
     paths = {r["name"]: r["path"] for r in package.tables}
     ctx = Context(typed, paths, cells, derived, package.raw)
-    found = [finding for rule in RULES for finding in rule.check(ctx, rule)]
+    found = []
+    for rule in RULES:
+        tick()
+        found += rule.check(ctx, rule)
     return found, relational_verdicts(relational, cells), derived

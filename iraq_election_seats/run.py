@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from . import contract, file_format, pandera_layer, provenance, rules
+from . import contract, file_format, limits, pandera_layer, pins, provenance, rules
 from .derived import Derived
-from .findings import Finding
+from .findings import Finding, per_row
 from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
-from .tables import read_table
+from .tables import lines_of, read_table
 
 LAYERS = ["descriptor and files", "pandera", "rules", "provenance"]
 
@@ -96,13 +96,21 @@ def validate(descriptor: str, budget: Budget | None = None) -> Result:
     the tables it read. The time budget is checked between tables and between layers.
     """
     budget = budget or Budget()
+    Budget.active = budget
+    try:
+        return _validate(descriptor, budget)
+    finally:
+        Budget.active = None
+
+
+def _validate(descriptor: str, budget: Budget) -> Result:
     result = Result(descriptor)
     first = result.layers[0]
     first.ran = True
     try:
         package: DataPackage = open_package(descriptor)
     except PackageRefused as refused:
-        first.findings = refused.findings
+        first.findings = capped(refused.findings)
         return result
     result.version = package.descriptor.get("version")
     frames = {}
@@ -114,24 +122,78 @@ def validate(descriptor: str, budget: Budget | None = None) -> Result:
         if frame is not None:
             frames[resource["name"]] = frame
     first.findings += file_format.check_files(package)
+    first.findings += pins.tables_pinned(package)
     first.summary = f"{len(package.tables)} tables, {len(package.files)} source files"
     if not first.findings:
         run_later_layers(package, frames, result, budget)
+    for layer in result.layers:
+        layer.findings = capped(layer.findings)
     return result
+
+
+def capped(found: list[Finding]) -> list[Finding]:
+    """At most MAX_FINDINGS findings of one layer, then one that counts the rest: ten thousand small
+    findings made a report of a megabyte that no one reads to its end."""
+    if len(found) <= limits.MAX_FINDINGS:
+        return found
+    rest = len(found) - limits.MAX_FINDINGS
+    last = found[limits.MAX_FINDINGS - 1]
+    message = f"... and {rest:,} more findings of this layer (MAX_FINDINGS, {limits.MAX_FINDINGS}, are shown)"
+    return [*found[: limits.MAX_FINDINGS], Finding(last.layer, "findings-count", message)]
+
+
+def work_bounds(package: DataPackage, typed: dict) -> list[Finding]:
+    """The work the rules and provenance would do, within its named limits: the grid of elections
+    and blocs, the claims and readings paired across reports, the characters of each quote."""
+    paths = {r["name"]: r["path"] for r in package.tables}
+    found = []
+    elections, blocs = len(typed["elections"]), len(typed["blocs"])
+    if elections * blocs > limits.MAX_GRID_CELLS:
+        message = f"{elections:,} elections and {blocs:,} blocs make a grid of {elections * blocs:,} seat results, more than MAX_GRID_CELLS ({limits.MAX_GRID_CELLS:,})"
+        found.append(Finding("limits", "grid-size", message, paths["seat-results"], None, "bloc_id"))
+    claims = len(typed["claims"]) + len(typed["claim-readings"])
+    if claims > limits.MAX_CLAIMS:
+        message = f"{claims:,} claims and readings, more than MAX_CLAIMS ({limits.MAX_CLAIMS:,}); each is paired with every other"
+        found.append(Finding("limits", "claims-count", message, paths["claims"]))
+    quotes = typed["claims"]
+    long = quotes[quotes["quote"].astype(str).str.len() > limits.MAX_QUOTE_CHARS]
+    found += per_row(
+        long.assign(line=lines_of(long.index)),
+        lambda r: Finding(
+            "limits",
+            "quote-length",
+            f"the quote has {len(str(r.quote)):,} characters, more than MAX_QUOTE_CHARS ({limits.MAX_QUOTE_CHARS:,})",
+            paths["claims"],
+            int(r.line),
+            "quote",
+        ),
+    )
+    return found
 
 
 def over_budget(budget: Budget, layer: Layer) -> bool:
     if budget.spent():
-        layer.findings.append(
-            Finding(
-                "limits",
-                "time-budget",
-                f"validation stopped after TIME_BUDGET_SECONDS ({TIME_BUDGET_SECONDS:g} s); "
-                f"the run was given {budget.seconds:g} s",
-            )
-        )
+        layer.findings.append(over_budget_finding(budget))
         layer.ran = True
     return budget.spent()
+
+
+def over_budget_finding(budget: Budget) -> Finding:
+    return Finding(
+        "limits",
+        "time-budget",
+        f"validation stopped after TIME_BUDGET_SECONDS ({TIME_BUDGET_SECONDS:g} s); the run was given {budget.seconds:g} s",
+    )
+
+
+def run_step(layer: Layer, step) -> None:
+    """Run one layer's step. The time budget, checked inside the step too, ends it with a finding of
+    that layer; any other exception is a fault of the code and propagates as one."""
+    try:
+        step()
+    except limits.OutOfTime:
+        layer.findings.append(over_budget_finding(limits.Budget.active))
+    layer.ran = True
 
 
 def needs(layer: Layer, typed: dict) -> bool:
@@ -170,11 +232,13 @@ def run_later_layers(package: DataPackage, frames: dict, result: Result, budget:
     # column they read; each runs whatever the other found
     if over_budget(budget, pandera):
         return
-    check_tables()
-    pandera.ran = True
+    run_step(pandera, check_tables)
     if pandera.findings or not needs(cross, typed):
+        return
+    cross.findings = work_bounds(package, typed)
+    if cross.findings:
+        cross.ran = True
         return
     for layer, step in ((cross, check_rules), (prov, check_provenance)):
         if not over_budget(budget, layer):
-            step()
-            layer.ran = True
+            run_step(layer, step)

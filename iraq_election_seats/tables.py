@@ -43,14 +43,16 @@ def _parse(data: bytes, names: list[str], path: str):
     invalid = []
 
     def handler(row):
+        # a file of ten million short or blank lines would call this ten million times and keep
+        # each: past the rows a report names, the parse stops
         invalid.append((row.number, row.actual_columns))
-        return "skip"
+        return "skip" if len(invalid) <= PER_RULE else "error"
 
     try:
         table = pacsv.read_csv(
             pa.py_buffer(data),
             read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES, use_threads=False),
-            # a blank line is a row of empty cells, which needs_text_scan looks for, not a line skipped
+            # a blank line (refused before the parse) is not skipped, so no line is lost from the count
             parse_options=pacsv.ParseOptions(
                 newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=handler
             ),
@@ -62,6 +64,8 @@ def _parse(data: bytes, names: list[str], path: str):
             ),
         )
     except pa.ArrowInvalid as error:
+        if len(invalid) > PER_RULE:
+            return None, _invalid_rows(data, invalid, names, path)
         text = str(error)
         if "straddl" in text:
             message = f"a record is longer than {BLOCK_BYTES:,} bytes"
@@ -70,6 +74,12 @@ def _parse(data: bytes, names: list[str], path: str):
         return None, [Finding(LAYER, "quote", f"the CSV cannot be read: {text[:200]}", path, line)]
     if not invalid:
         return table, []
+    return None, _invalid_rows(data, invalid, names, path)
+
+
+def _invalid_rows(data: bytes, invalid: list, names: list[str], path: str) -> list[Finding]:
+    """A finding for each row with the wrong number of cells, up to PER_RULE, then one that says more
+    follow (the parse stops at the first row past PER_RULE)."""
     starts = file_format.record_lines(data)
     found = []
     for number, actual in invalid[:PER_RULE]:
@@ -81,51 +91,28 @@ def _parse(data: bytes, names: list[str], path: str):
             text = f"{'more' if actual > len(names) else 'fewer'} than the {len(names)} fields of the header"
         found.append(Finding(LAYER, rule, f"the row has {actual} cells, {text}", path, line))
     if len(invalid) > PER_RULE:
-        found.append(
-            Finding(
-                LAYER, "cell-count", f"... and {len(invalid) - PER_RULE} more rows have the wrong number of cells", path
-            )
-        )
-    return None, found
+        found.append(Finding(LAYER, "cell-count", "... and more rows have the wrong number of cells", path))
+    return found
 
 
 def needs_text_scan(table) -> tuple[bool, bool]:
     """(whether the file's bytes need check_text, whether a cell holds a newline), from the parsed
     table alone, on each column's distinct values.
 
-    A file that parses can still hold a blank line (parsed as a row of empty cells) or an unclosed
-    or stray quote (a cell that takes in a quote or the lines after it); it is already known to be
-    UTF-8 throughout (check_layout). So a file whose cells hold no quote and no newline,
-    and that has no row of empty cells, is spared a scan of every byte; only a cell that holds
-    a newline makes a record's line differ from its position.
+    A file that parses can still hold an unclosed or stray quote (a cell that takes in a quote or
+    the lines after it); it is already known to be UTF-8 throughout, with no blank line
+    (check_layout). So a file whose cells hold no quote and no newline is spared a scan of every
+    byte; only a cell that holds a newline makes a record's line differ from its position.
     """
-    batches = table.to_batches()
-    distinct = [column.dictionary for batch in batches for column in batch.columns]
+    distinct = [column.dictionary for batch in table.to_batches() for column in batch.columns]
     multiline = any(_holds(values, "\n") for values in distinct)
-    quote = any(_holds(values, '"') for values in distinct)
-    return multiline or quote or any(_has_empty_row(batch) for batch in batches), multiline
+    return multiline or any(_holds(values, '"') for values in distinct), multiline
 
 
 def _holds(values, text: str) -> bool:
     import pyarrow.compute as pc
 
     return bool(pc.any(pc.match_substring(values, text)).as_py())
-
-
-def _has_empty_row(batch) -> bool:
-    """True if some row of the batch has only empty cells, as a blank line parses."""
-    import pyarrow.compute as pc
-
-    rows = None
-    for column in batch.columns:
-        code = pc.index(column.dictionary, "").as_py()
-        if code < 0:
-            return False
-        here = pc.equal(column.indices, code)
-        rows = here if rows is None else pc.and_(rows, here)
-        if not pc.any(rows).as_py():
-            return False
-    return rows is not None
 
 
 def read_table(package: DataPackage, resource: dict):
@@ -156,7 +143,7 @@ def read_table(package: DataPackage, resource: dict):
     table, found = _parse(data, names, path)
     scan, multiline = (True, False) if table is None else needs_text_scan(table)
     if scan:
-        # a blank line or an unclosed quote explains a failed parse best
+        # an unclosed quote explains a failed parse best
         found = file_format.check_text(path, data) or found
     if found:
         return None, found
@@ -218,8 +205,8 @@ def smallest_code(categories: int):
 
 
 def cell_findings(path: str, column: str, distinct: list[str], codes, starts=None) -> list[Finding]:
-    """The cell rules on a column's distinct values, each located at the first row that holds it
-    (`codes` gives each row's position in `distinct`; `starts`, each record's line, where cells
+    """The cell rules on a column's distinct values, each located at every row that holds it, up to
+    PER_RULE (`codes` gives each row's position in `distinct`; `starts`, each record's line, where cells
     hold newlines)."""
     import numpy as np
 
@@ -227,8 +214,11 @@ def cell_findings(path: str, column: str, distinct: list[str], codes, starts=Non
     for rule, value, message in file_format.check_cells(distinct):
         rows = np.flatnonzero(codes == distinct.index(value))
         more = f" ({len(rows)} rows)" if len(rows) > 1 else ""
-        line = int(starts[rows[0] + 1]) if starts is not None else line_of(rows[0])
-        found.append(Finding(LAYER, rule, message + more, path, line, column))
+        for row in rows[:PER_RULE]:  # every row that holds it, so that one pass fixes them all
+            line = int(starts[row + 1]) if starts is not None else line_of(row)
+            found.append(Finding(LAYER, rule, message + more, path, line, column))
+        if len(rows) > PER_RULE:
+            found.append(Finding(LAYER, rule, f"... and {len(rows) - PER_RULE} more rows hold it", path, None, column))
     return found
 
 

@@ -17,6 +17,9 @@ NUMERIC = {"seats", "rank", "total_seats"}
 # measures whose value is a day, written YYYY-MM-DD
 DATE_MEASURES = {"election_date", "attack_date", "attack_date_us_eastern"}
 KEY = ["measure", "election_id", "bloc_id"]
+# what a value cell's status can be: a reported value, or a gap of one of three kinds. The rules read
+# these four, so they are known here and not only to a Table Schema's enum, which a copy can drop.
+STATUSES = ("reported", "not_reported", "ambiguous", "not_applicable")
 NO_BLOC = ""  # bloc_id of a value that belongs to the election as a whole
 
 

@@ -76,6 +76,18 @@ class PackageCopy:
         yield data
         path.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
+    def regenerate(self) -> None:
+        """Rewrite the copy's derived tables from its other tables, as `python -m tools.reconcile` does,
+        with the copy's own paths, so that a change reaches every table that follows from it."""
+        from iraq_election_seats.rules import generated_tables, relational_claims
+        from iraq_election_seats.values import cell_frame
+        from tools.reconcile import typed_tables
+
+        package, typed = typed_tables(self.descriptor)
+        texts, _ = generated_tables(typed, cell_frame(typed), relational_claims(typed))
+        for name, text in texts.items():
+            (self.root / package.table(name)["path"]).write_text(text, encoding="utf-8")
+
     def edit_descriptor(self, change) -> None:
         with self.edited_json("datapackage.json") as data:
             change(data)

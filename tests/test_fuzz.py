@@ -7,6 +7,7 @@ CI runs a few examples (the 'ci' Hypothesis profile); to search long, run for ex
 """
 
 import contextlib
+import csv
 import io
 import json
 import os
@@ -20,6 +21,8 @@ from hypothesis import strategies as st
 
 from conftest import PARTS, ROOT, tree_digest
 from iraq_election_seats.cli import main
+from iraq_election_seats.numbers import number_spans, states_date, states_number
+from iraq_election_seats.text_reader import NEGATION
 
 settings.register_profile(
     "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -124,3 +127,56 @@ def test_random_damage_ends_in_a_verdict(kind, data, copy, no_network):
         assert not no_network
     finally:
         shutil.copy(ROOT / file, copy / file)
+
+
+# --- readings rewritten, then every derived table regenerated: never VALID --------------------------
+
+CLAIM_ROWS = list(csv.DictReader(io.StringIO((ROOT / "data/claims.csv").read_text(encoding="utf-8"))))
+VALUE_CLAIMS = [r for r in CLAIM_ROWS if r["comparison"] == "=" and not r["ref_election_id"]]
+RELATIONS = [r for r in CLAIM_ROWS if r["comparison"] in ("<", ">")]
+NEGATED = [r for r in CLAIM_ROWS if NEGATION.search(r["quote"])]
+
+
+def states(quote: str, claim: dict) -> bool:
+    """The quote states the claim's value or day."""
+    if claim["value_date"]:
+        return states_date(quote, claim["value_date"])
+    return states_number(quote, float(claim["value"]))
+
+
+@st.composite
+def reading_attack(draw):
+    """One careful change to the claims: a quote swapped with another claim's, a value changed to
+    another number of its quote, a comparison flipped, the words up to a negation cut from a quote."""
+    kind = draw(st.sampled_from(["swap", "number", "flip", "cut"]))
+    if kind == "swap":
+        one = draw(st.sampled_from(VALUE_CLAIMS))
+        # a quote that states the same value is a harmless swap (the date of the vote stands in two)
+        other = draw(st.sampled_from([r for r in VALUE_CLAIMS if not states(r["quote"], one)]))
+        return kind, one["claim_id"], {k: other[k] for k in ("source_id", "quote", "start", "end")}
+    if kind == "number":
+        one = draw(st.sampled_from([r for r in VALUE_CLAIMS if r["value"]]))
+        others = sorted({n for *_, n, _ in number_spans(one["quote"]) if n != float(one["value"])})
+        value = draw(st.sampled_from(others or [float(one["value"]) + 1]))
+        return kind, one["claim_id"], {"value": f"{value:g}"}
+    if kind == "flip":
+        one = draw(st.sampled_from(RELATIONS))
+        return kind, one["claim_id"], {"comparison": "<" if one["comparison"] == ">" else ">"}
+    one = draw(st.sampled_from(NEGATED))
+    at = draw(st.sampled_from([m.end() for m in NEGATION.finditer(one["quote"])]))
+    at += len(one["quote"][at:]) - len(one["quote"][at:].lstrip())  # a careful cut leaves no space
+    return kind, one["claim_id"], {"quote": one["quote"][at:], "start": str(int(one["start"]) + at)}
+
+
+@given(attack=reading_attack())
+def test_a_reading_rewritten_and_regenerated_is_never_valid(attack, tmp_path_factory):
+    from conftest import PackageCopy
+
+    _, claim_id, cells = attack
+    package = PackageCopy(tmp_path_factory.mktemp("reading") / "package")
+    line = package.line("data/claims.csv", claim_id=claim_id)
+    for column, value in cells.items():
+        package.set_cell("data/claims.csv", line, column, value)
+    with contextlib.suppress(SystemExit):  # tables that no longer type cannot be regenerated
+        package.regenerate()
+    assert not package.validate().valid, attack

@@ -34,4 +34,4 @@ def test_validate_py_prepares_before_it_validates():
 
 
 def test_the_installed_command_prepares_before_it_validates():
-    assert entry("c.command()") == ["prepare", "main"]
+    assert entry("p.command()") == ["prepare", "main"]
