@@ -78,15 +78,15 @@ class PackageCopy:
 
     def regenerate(self) -> None:
         """Rewrite the copy's derived tables from its other tables, as `python -m tools.reconcile` does,
-        with the copy's own paths, so that a change reaches every table that follows from it."""
-        from iraq_election_seats.rules import generated_tables, relational_claims
-        from iraq_election_seats.values import cell_frame
-        from tools.reconcile import typed_tables
-
-        package, typed = typed_tables(self.descriptor)
-        texts, _ = generated_tables(typed, cell_frame(typed), relational_claims(typed))
-        for name, text in texts.items():
-            (self.root / package.table(name)["path"]).write_text(text, encoding="utf-8")
+        with the copy's own paths, so that a change reaches every table that follows from it. Unlike
+        the tool, it writes them whatever the provenance layer finds, as a contributor could by hand;
+        tables that do not type (the rules never ran) cannot be regenerated: SystemExit."""
+        result = validate(str(self.descriptor))
+        if result.derived is None:
+            raise SystemExit("the copy's tables do not type, so nothing is derived")
+        paths = {r["name"]: r["path"] for r in json.loads(self.descriptor.read_text(encoding="utf-8"))["resources"]}
+        for name, text in result.derived.texts.items():
+            (self.root / paths[name]).write_text(text, encoding="utf-8")
 
     def edit_descriptor(self, change) -> None:
         with self.edited_json("datapackage.json") as data:

@@ -128,7 +128,7 @@ def test_a_reading_rewritten_and_regenerated_is_found(package, attack):
 
 def test_a_result_status_reading_flipped_is_found(package):
     """'the commission had confirmed the results' read as contested."""
-    line = package.line(READINGS, reading_id="rasanah-ihec-confirmed/status")
+    line = package.line(READINGS, reading_id="rasanah-ihec-confirmed/review-closed")
     package.set_cell(READINGS, line, "status", "contested")
     package.regenerate()
     assert_finding(

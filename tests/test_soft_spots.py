@@ -394,21 +394,24 @@ def test_the_time_budget_is_checked_inside_a_layer(package, monkeypatch):
     """The budget was checked only between layers, so one layer's long work ran on past it: here
     the budget runs out during the first rule, and the rules stop at the next."""
     from iraq_election_seats import rules
+    from iraq_election_seats.findings import Rule
     from iraq_election_seats.limits import Budget
     from iraq_election_seats.run import validate
 
     budget = Budget()
     ran = []
 
-    def spends_the_budget(ctx):
+    def spends_the_budget(ctx, rule):
         budget.deadline = 0
         return []
 
-    def never_reached(ctx):
+    def never_reached(ctx, rule):
         ran.append("rule")
         return []
 
-    monkeypatch.setattr(rules, "RULES", [spends_the_budget, never_reached, *rules.RULES])
+    first = Rule("spends-the-budget", rules.LAYER, (), "Spends the run's time.", spends_the_budget)
+    second = Rule("never-reached", rules.LAYER, (), "Runs only if the budget is not checked.", never_reached)
+    monkeypatch.setattr(rules, "RULES", [first, second, *rules.RULES])
     result = validate(str(package.descriptor), budget)
     assert_finding(result, layer="limits", rule="time-budget")
     assert not ran and [f.rule for f in result.layers[3].findings] == ["time-budget"]
