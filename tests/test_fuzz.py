@@ -144,11 +144,13 @@ def states(quote: str, claim: dict) -> bool:
     return states_number(quote, float(claim["value"]))
 
 
+READING_ATTACKS = ["swap", "number", "flip", "cut"]
+
+
 @st.composite
-def reading_attack(draw):
+def reading_attack(draw, kind: str):
     """One careful change to the claims: a quote swapped with another claim's, a value changed to
     another number of its quote, a comparison flipped, the words up to a negation cut from a quote."""
-    kind = draw(st.sampled_from(["swap", "number", "flip", "cut"]))
     if kind == "swap":
         one = draw(st.sampled_from(VALUE_CLAIMS))
         # a quote that states the same value is a harmless swap (the date of the vote stands in two)
@@ -168,10 +170,16 @@ def reading_attack(draw):
     return kind, one["claim_id"], {"quote": one["quote"][at:], "start": str(int(one["start"]) + at)}
 
 
-@given(attack=reading_attack())
-def test_a_reading_rewritten_and_regenerated_is_never_valid(attack, tmp_path_factory):
+# One test per kind of attack, so that they run on every core; each example copies the package and
+# validates it twice (before and after regenerating), so the profile's examples are shared among them,
+# and the named attacks of test_reading_attacks.py are each run every time.
+@pytest.mark.parametrize("kind", READING_ATTACKS)
+@settings(max_examples=max(1, settings().max_examples // (2 * len(READING_ATTACKS))))
+@given(data=st.data())
+def test_a_reading_rewritten_and_regenerated_is_never_valid(kind, data, tmp_path_factory):
     from conftest import PackageCopy
 
+    attack = data.draw(reading_attack(kind))
     _, claim_id, cells = attack
     package = PackageCopy(tmp_path_factory.mktemp("reading") / "package")
     line = package.line("data/claims.csv", claim_id=claim_id)
