@@ -56,7 +56,7 @@ SOURCE_KINDS = {
     "official": ("official", "official"),
     "official_report": ("official, as reported", "official"),
     "estimate": ("analysts' estimate, not official", "estimate"),
-    "encyclopedia": ("encyclopedia, not an official page", "encyclopedia"),
+    "encyclopedia": ("encyclopedia, not official", "encyclopedia"),
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 # identifier scheme -> the address of an identifier's own page (identifiers.csv); a scheme not
