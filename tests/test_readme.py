@@ -46,6 +46,7 @@ def test_figure_data_keeps_gaps_as_gaps(derived):
     rows = {row["label"]: row for row in figure.bars(derived)}
     assert rows["Sadrist movement, 2021"] | {"official_source": None} == {
         "label": "Sadrist movement, 2021", "reported": 73, "status": "reported", "official": 73, "official_source": None,
+        "official_kind": "official_report",
     }  # fmt: skip
     fatah = rows["Fatah Alliance, 2021"]
     assert fatah["reported"] is None and fatah["status"] == "ambiguous" and fatah["official"] == 17
@@ -64,6 +65,22 @@ def test_every_value_is_a_bar_of_its_length_and_no_gap_is():
     words = [t.get_text() for t in drawn.texts]
     assert any(f"iraq-election-seats {data['version']}" in w and "data/seat_results.csv" in w for w in words)
     assert axes.get_xlabel().startswith("Seats") and drawn.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+
+
+def test_no_final_figure_of_an_encyclopedia_or_an_estimate_is_drawn_as_official():
+    """A final figure that no official page gives is hatched and named by its source's kind."""
+    text = (ROOT / figure.DATA).read_text(encoding="utf-8")
+    rows = [row for row in json.loads(text)["rows"] if row["official"] is not None]
+    assert {row["official_kind"] for row in rows} - figure.OFFICIAL_KINDS, "no figure to test this on"
+    drawn = figure.figure_of(text)
+    hatched = sorted(bar.get_width() for bar in drawn.axes[0].patches if bar.get_hatch())
+    assert hatched == sorted(row["official"] for row in rows if row["official_kind"] not in figure.OFFICIAL_KINDS)
+    words = [t.get_text() for t in drawn.axes[0].texts]
+    for row in rows:
+        if row["official_kind"] not in figure.OFFICIAL_KINDS:
+            assert f"{row['official']} ({row['official_kind']})" in words
+    legend = [t.get_text() for t in drawn.legends[0].get_texts()]
+    assert any("not official" in w for w in legend)
 
 
 def test_stale_figure_data_is_detected(package):

@@ -8,6 +8,8 @@ import html
 import json
 import re
 import shutil
+from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -115,6 +117,12 @@ def test_nothing_is_loaded_from_outside_the_site(built_site):
         assert not re.search(r"@import|url\(\s*['\"]?(?!data:)", sheet.read_text(encoding="utf-8")), sheet
 
 
+@cache
+def anchors(page: Path) -> set[str]:
+    """Every id of a page, as a browser reads it (entities such as &#34; unescaped)."""
+    return {html.unescape(found) for found in re.findall(r' id="([^"]*)"', page.read_text(encoding="utf-8"))}
+
+
 def test_every_link_inside_the_site_resolves(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -125,7 +133,7 @@ def test_every_link_inside_the_site_resolves(built_site):
             target = (page.parent / path.split("?")[0]).resolve() if path else page
             assert target.is_file(), (page, address)
             if fragment and target.suffix == ".html":
-                assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (page, address)
+                assert fragment in anchors(target), (page, address)
 
 
 def test_every_file_of_the_package_is_downloadable(built_site):
@@ -447,11 +455,13 @@ def test_every_table_has_a_page_with_its_dictionary_downloads_and_a_permalink_pe
             ) or not field.get("description")
         key = schema.get("primaryKey") or []
         key = [key] if isinstance(key, str) else key
+        ids = anchors(built_site / "tables" / f"{name}.html")
+        row_ids = {html.unescape(found) for found in re.findall(r'<tr id="([^"]*)">', page)}
         for number, row in enumerate(table_rows, 1):
             rid = "|".join(row[k] for k in key) if key else f"row-{number}"
-            assert f'<tr id="{html.escape(rid)}">' in page, (name, rid)
-            assert f'id="{html.escape(rid)}~{schema["fields"][0]["name"]}"' in page, (name, rid)
-            assert f"{descriptor['name']} {version}, table {name}, row {html.escape(rid, quote=False)}" in page, (
+            assert rid in row_ids, (name, rid)
+            assert f"{rid}~{schema['fields'][0]['name']}" in ids, (name, rid)
+            assert f"{descriptor['name']} {version}, table {name}, row {rid}" in html.unescape(page), (
                 name,
                 rid,
             )
@@ -476,12 +486,18 @@ def test_every_bloc_and_list_has_a_page_with_its_identifiers_results_and_claims(
     }
     assert identifiers
     for row in identifiers:
-        kind, key = ("blocs", row["bloc_id"]) if row["bloc_id"] else ("lists", row["list_id"])
+        kind, key = f"{row['subject_kind']}s", row["subject"]
         page = (built_site / kind / f"{key}.html").read_text(encoding="utf-8")
-        assert (
-            f'<a class="external" href="{addresses[row["scheme"]].format(row["identifier"])}">{row["identifier"]}</a>'
-            in page
+        item = re.search(
+            rf'<li id="{re.escape(row["scheme"])}\|{re.escape(row["identifier"])}">(.*?)</li>', page, re.DOTALL
         )
+        assert item, (kind, key, row["scheme"])
+        if row["scheme"] in addresses:  # linked to the identifier's own page
+            link = addresses[row["scheme"]].format(row["identifier"])
+            assert f'<a class="external" href="{link}">{row["identifier"]}</a>' in item.group(1)
+        else:  # no guessed address: the identifier as text, beside where it was read
+            assert f"</span> {row['identifier']} " in item.group(1) and '<a class="external"' not in item.group(1)
+        assert f'href="{row["source_url"]}"' in html.unescape(item.group(1))
 
 
 def test_the_whole_package_downloads_as_the_release_archive_with_its_sha256(built_site, tmp_path):
@@ -588,3 +604,80 @@ def test_a_version_the_changelog_does_not_date_offers_no_archive(package, tmp_pa
     assert not (out / "download").exists() and "No archive of version" in index
     (data,) = json_ld(index)
     assert not any(d["encodingFormat"] == "application/zip" for d in data["distribution"])
+
+
+def test_each_election_page_dates_every_event_of_its_results_process_with_its_passage(built_site):
+    events = rows("data/result_events.csv")
+    sources = {s["ref_source_id"]: s for s in rows("data/reference_sources.csv")}
+    assert events
+    for election in rows("data/elections.csv"):
+        page = (built_site / "elections" / f"{election['election_id']}.html").read_text(encoding="utf-8")
+        own = [e for e in events if e["election_id"] == election["election_id"]]
+        shown = re.findall(r'<li id="([^"]+)"><time datetime="([^"]+)">', page.split('id="events-h"')[1])
+        assert sorted(shown) == sorted((e["event_id"], e["date"]) for e in own)
+        assert [date for _, date in shown] == sorted(date for _, date in shown)  # in the order of their days
+        for event in own:
+            item = re.search(rf'<li id="{re.escape(event["event_id"])}">(.*?)</li>', page, re.DOTALL).group(1)
+            assert event["quote"] in text_of(item) and event["description"] in text_of(item)
+            assert f'href="{sources[event["ref_source_id"]]["url"]}"' in html.unescape(item)
+            assert f'data-source-kind="{sources[event["ref_source_id"]]["kind"]}"' in item
+        assert 'href="elections/{}.html"'.format(election["election_id"]) in (built_site / "index.html").read_text(
+            encoding="utf-8"
+        )
+
+
+def test_no_figure_of_an_estimate_or_an_encyclopedia_is_called_official(built_site):
+    """Every figure of the record on a list's page names its source's kind, and the words for an
+    estimate or an encyclopedia never say it is official; the index marks such a figure."""
+    kinds = {s["ref_source_id"]: s["kind"] for s in rows("data/reference_sources.csv")}
+    assert {"estimate", "encyclopedia"} <= set(kinds.values())
+    for listed in rows("data/reference_lists.csv"):
+        page = (built_site / "lists" / f"{listed['list_id']}.html").read_text(encoding="utf-8")
+        for result in (r for r in rows("data/reference_results.csv") if r["list_id"] == listed["list_id"]):
+            row = re.search(
+                rf'<tr id="{re.escape(result["stage_id"])}\|{re.escape(result["ref_source_id"])}">(.*?)</tr>',
+                page,
+                re.DOTALL,
+            ).group(1)
+            label = re.search(r'<span class="src-kind[^"]*" data-source-kind="([^"]+)">([^<]+)</span>', row)
+            assert label and label.group(1) == kinds[result["ref_source_id"]], (listed["list_id"], result)
+            words = label.group(2)
+            assert (kinds[result["ref_source_id"]] in ("estimate", "encyclopedia")) == ("not official" in words)
+            assert words.startswith("official") == (kinds[result["ref_source_id"]] in ("official", "official_report"))
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    for judged in (r for r in rows("data/reconciliation.csv") if r["basis"] == "judged" and r["reference"]):
+        cell = re.search(
+            rf'<td class="num official-at"[^>]*><a href="tables/reconciliation.html#{re.escape(judged["reconciliation_id"])}"(.*?)</td>',
+            index,
+            re.DOTALL,
+        )
+        if cell:
+            official = kinds[judged["ref_source_id"]] in ("official", "official_report")
+            assert ('class="not-official"' in cell.group(1)) != official, judged["reconciliation_id"]
+
+
+def test_an_attributed_claim_is_judged_twice_in_different_words(built_site):
+    """The statement against the record, and the report's relay against the sources that have its
+    author making it: two verdicts, each worded for what it judges, with the passages of the relay."""
+    claims = {c["claim_id"]: c for c in rows("data/claims.csv")}
+    attributions = rows("data/attributions.csv")
+    attributed = [v for v in rows("data/claim_verdicts.csv") if v["about"] == "attributed_statement"]
+    assert attributed and {v["relay"] for v in attributed} == {"relayed", "not_judged"}
+    for verdict in attributed:
+        claim = claims[verdict["claim_id"]]
+        page = (built_site / "claims" / f"{claim['claim_id']}.html").read_text(encoding="utf-8")
+        text = html.unescape(page)
+        assert f"What {claim['attributed_to']} is reported to say, judged against the record:" in text
+        relay = re.search(r'<p class="overall-relay">(.*?)</p>', page, re.DOTALL).group(1)
+        assert f'data-verdict="{verdict["relay"]}"' in relay
+        sentence = "A stored source has" if verdict["relay"] == "relayed" else "No stored source has"
+        assert f"{sentence} {claim['attributed_to']} making the statement" in html.unescape(relay)
+        item = re.search(
+            rf'<li id="{re.escape(claim["claim_id"])}/relay" class="reading-item">(.*?)</li>', page, re.DOTALL
+        )
+        assert item and "the report's relay, against stored sources" in html.unescape(item.group(1))
+        for found in (a for a in attributions if a["claim_id"] == claim["claim_id"]):
+            assert found["quote"] in html.unescape(item.group(1))
+    for verdict in (v for v in rows("data/claim_verdicts.csv") if v["about"] == "report"):
+        page = (built_site / "claims" / f"{verdict['claim_id']}.html").read_text(encoding="utf-8")
+        assert 'class="overall-relay"' not in page

@@ -26,6 +26,9 @@ SOURCES = ["data/seat_results.csv", "data/reconciliation.csv"]
 # Okabe-Ito colours, told apart with any kind of colour vision, on the figure's own white ground.
 REPORTED, OFFICIAL, GAP, INK, GRID = "#0072B2", "#E69F00", "#595959", "#1a1a1a", "#d9d9d9"
 # A gap: a hatched ring at zero, beside words; nothing with a length that could be read as seats.
+# A final figure that only an encyclopedia or an estimate gives: hatched, and named so, never "official".
+OFFICIAL_KINDS = {"official", "official_report"}
+NOT_OFFICIAL = {"hatch": "xxx", "edgecolor": "white", "linewidth": 0}
 GAP_MARK = {"s": 110, "marker": "o", "facecolor": "white", "edgecolor": GAP, "hatch": "////", "linewidths": 1.2}
 
 
@@ -33,7 +36,11 @@ def bars(derived: ies.Derived) -> list[dict]:
     """One entry per bloc and election that has a reported count or an official final one."""
     reconciled, typed = derived.reconciliation, derived.typed
     official = {
-        (r["election_id"], r["bloc_id"]): (int(float(r["reference"])), f"{r['stage_id']} ({r['ref_source_id']})")
+        (r["election_id"], r["bloc_id"]): (
+            int(float(r["reference"])),
+            f"{r['stage_id']} ({r['ref_source_id']})",
+            r["source_kind"],
+        )
         for r in reconciled
         if r["kind"] in ("value", "gap") and r["measure"] == "seats" and r["basis"] == "judged"
     }
@@ -41,7 +48,7 @@ def bars(derived: ies.Derived) -> list[dict]:
     years = derived.election_years()
     rows = []
     for r in typed["seat-results"].sort_values(["election_id", "bloc_id"]).itertuples(index=False):
-        reference, source = official.get((r.election_id, r.bloc_id), (None, None))
+        reference, source, kind = official.get((r.election_id, r.bloc_id), (None, None, None))
         if r.seats_status == "reported" or reference is not None:
             rows.append(
                 {
@@ -50,6 +57,7 @@ def bars(derived: ies.Derived) -> list[dict]:
                     "status": r.seats_status,
                     "official": reference,
                     "official_source": source,
+                    "official_kind": kind,
                 }
             )
     return rows
@@ -93,10 +101,12 @@ def figure_of(text: str):
             axes.barh(y - height / 2, row["reported"], height, color=REPORTED)
             axes.text(row["reported"] + top * 0.01, y - height / 2, str(row["reported"]), va="center")
         if row["official"] is None:
-            axes.text(0, y + height / 2, "no official count for this bloc alone", va="center", color=GAP)
+            axes.text(0, y + height / 2, "no count in the record for this bloc alone", va="center", color=GAP)
         else:
-            axes.barh(y + height / 2, row["official"], height, color=OFFICIAL)
-            axes.text(row["official"] + top * 0.01, y + height / 2, str(row["official"]), va="center")
+            official = row["official_kind"] in OFFICIAL_KINDS
+            axes.barh(y + height / 2, row["official"], height, color=OFFICIAL, **({} if official else NOT_OFFICIAL))
+            label = str(row["official"]) if official else f"{row['official']} ({row['official_kind']})"
+            axes.text(row["official"] + top * 0.01, y + height / 2, label, va="center")
     axes.set_yticks(range(len(rows)), [r["label"] for r in rows])
     axes.invert_yaxis()
     axes.set_xlim(0, top * 1.12)
@@ -106,19 +116,21 @@ def figure_of(text: str):
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.tick_params(colors=INK)
-    figure.suptitle("Seats per bloc: as the reports give them, and the official final results", x=0.01, ha="left")
+    figure.suptitle("Seats per bloc: as the reports give them, and the final results of the record", x=0.01, ha="left")
+    others = sorted({r["official_kind"] for r in rows if r["official"] is not None} - OFFICIAL_KINDS)
     figure.legend(
         handles=[
-            Patch(color=REPORTED, label="reported by the reports"),
+            Patch(color=REPORTED, label="reported"),
             Patch(color=OFFICIAL, label="official final result"),
-            axes.scatter([], [], label="gap: the reports give no count", **GAP_MARK),
+            *([Patch(facecolor=OFFICIAL, label=f"{' or '.join(others)}, not official", **NOT_OFFICIAL)] if others else []),
+            axes.scatter([], [], label="gap: no count reported", **GAP_MARK),
         ],
-        loc="upper left", bbox_to_anchor=(0.005, 0.965), ncol=3, frameon=False,
+        loc="upper left", bbox_to_anchor=(0.005, 0.965), ncol=4, frameon=False,
     )  # fmt: skip
     figure.text(
         0.01, 0.01,
         f"Source: iraq-election-seats {data['version']}, tables {' and '.join(data['sources'])} "
-        "(official: the final stage of the official record).",
+        "(record: the row each verdict rests on).",
         fontsize=8.5, color=GAP,
     )  # fmt: skip
     figure.tight_layout(rect=(0, 0.03, 1, 0.93))

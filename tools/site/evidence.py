@@ -17,7 +17,7 @@ import iraq_election_seats as ies
 ROOT = Path(__file__).resolve().parent.parent.parent
 # the words of the row that judges whether a report relays an attributed statement faithfully
 RELAY_TEXT = "Apart from whether it agrees with the record: does a stored source have {author} making the statement, as the report relays it?"
-SHOWN_APART = {"claim-readings", "verdicts", "claim-verdicts", "reconciliation", "disagreements"}
+SHOWN_APART = {"claim-readings", "verdicts", "claim-verdicts", "reconciliation", "disagreements", "attributions"}
 
 
 class InvalidPackage(SystemExit):
@@ -76,6 +76,31 @@ class Evidence:
     def stages(self) -> dict:
         return self.index("result-stages", "stage_id")
 
+    def identifiers_of(self, kind: str, key: str) -> list[dict]:
+        """The identifiers another dataset gives one subject (a bloc, a list or an election)."""
+        return [
+            row for row in self.tables.get("identifiers", []) if (row["subject_kind"], row["subject"]) == (kind, key)
+        ]
+
+    def results_of_list(self, list_id: str) -> list[dict]:
+        """Every figure the record gives one list, by election and stage in the order of their days,
+        then by source."""
+        return sorted(
+            (r for r in self.tables["reference-results"] if r["list_id"] == list_id),
+            key=lambda r: (
+                self.stages[r["stage_id"]]["election_id"],
+                str(self.stages[r["stage_id"]]["date"]),
+                r["ref_source_id"],
+            ),
+        )
+
+    def events_of(self, election_id: str) -> list[dict]:
+        """The dated events of one election's results process, in the order of their days."""
+        return sorted(
+            (e for e in self.tables.get("result-events", []) if e["election_id"] == election_id),
+            key=lambda e: str(e["date"]),
+        )
+
     def comparisons(self, measure: str, election: str, bloc: str | None) -> list[dict]:
         """The reconciliation rows of one value cell (its reported value, or the gap beside a reference)."""
         bloc = bloc or ""
@@ -116,6 +141,15 @@ class Evidence:
     def claim_verdict(self, claim_id: str) -> str:
         """The claim's verdict over all its readings (claim_verdicts.csv)."""
         return self.index("claim-verdicts", "claim_id")[claim_id]["verdict"]
+
+    def claim_relay(self, claim_id: str) -> str | None:
+        """For an attributed claim, the verdict on the report's relay of the statement (whether a
+        stored source has its author making it), kept apart from the statement's own verdict."""
+        return self.index("claim-verdicts", "claim_id")[claim_id]["relay"]
+
+    def attributions_of(self, claim_id: str) -> list[dict]:
+        """The passages of stored sources in which the author of an attributed statement makes it."""
+        return [row for row in self.tables.get("attributions", []) if row["claim_id"] == claim_id]
 
     @property
     def reading_claims(self) -> dict:

@@ -50,6 +50,14 @@ BASIS = {
     "alternative": "alternative: another stage or source",
     "superseded": "superseded: an earlier version of a revised source",
 }
+# reference source kind (reference_sources.kind) -> (what a figure from it is called, style): an
+# estimate or an encyclopedia's figure is never called official
+SOURCE_KINDS = {
+    "official": ("official", "official"),
+    "official_report": ("official, as reported", "official"),
+    "estimate": ("analysts' estimate, not official", "estimate"),
+    "encyclopedia": ("encyclopedia, not official", "encyclopedia"),
+}
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 # identifier scheme -> the address of an identifier's own page (identifiers.csv); a scheme not
 # named here is shown as text, not linked to a guessed address
@@ -64,6 +72,11 @@ def arabic(text) -> Markup:
     if text is None:
         return Markup("")
     return Markup(ARABIC.sub(lambda m: f'<span dir="rtl" lang="ar">{m.group(0)}</span>', str(escape(str(text)))))
+
+
+def source_kind(kind) -> dict:
+    words, style = SOURCE_KINDS.get(kind, (str(kind).replace("_", " "), "other"))
+    return {"value": kind, "words": words, "style": style}
 
 
 def verdict(value) -> dict:
@@ -175,7 +188,9 @@ def environment(ev: Evidence, cff_text: str, cff: dict, release_url: str | None)
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(arabic=arabic, verdict=verdict, words=lambda s: str(s).replace("_", " "), value=value)
+    env.filters.update(
+        arabic=arabic, verdict=verdict, source_kind=source_kind, words=lambda s: str(s).replace("_", " "), value=value
+    )
     name = ev.descriptor["name"]
     env.globals.update(
         ev=ev,
@@ -277,6 +292,11 @@ def render_site(ev: Evidence, out: Path, release_url: str | None = None, site_ur
         for entry in found:
             if entry["kind"] == kind:
                 pages[f"{kind}s/{entry['id']}.html"] = page.render(root="../", key=entry["id"], entry=entry)
+    election_page = env.get_template("election.html")
+    for election_id in ev.elections:
+        pages[f"elections/{election_id}.html"] = election_page.render(
+            root="../", key=election_id, entry={"kind": "election"}
+        )
     write_json(out, ev)
     for relative, text in pages.items():
         write(out, relative, text)
