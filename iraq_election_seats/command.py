@@ -16,29 +16,11 @@ import sys
 from pathlib import Path
 
 from .cli import DEFAULT, INTERNAL_ERROR, INTERRUPTED, Parser, UsageError, annotation, clean, cut, quiet_stdout
+from .contract import NEEDS
 from .display import show
 from .limits import MAX_CHECK_BYTES
 
-CLAIM_COLUMNS = [
-    "claim_id",
-    "source_id",
-    "quote",
-    "start",
-    "end",
-    "election_id",
-    "bloc_id",
-    "measure",
-    "comparison",
-    "value",
-    "value_date",
-    "ref_election_id",
-    "ref_bloc_id",
-    "ref_factor",
-    "stance",
-    "attributed_to",
-    "reading",
-    "note",
-]
+CLAIM_COLUMNS = list(NEEDS["claims"])  # the columns of claims.csv, as its Table Schema gives them
 CLAIM_MEASURES = {"seats", "rank", "total_seats", "election_date", "votes"}
 
 

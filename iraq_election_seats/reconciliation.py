@@ -10,28 +10,12 @@ import csv
 import io
 import operator
 
+from .contract import NEEDS
 from .display import missing, text
 from .record_rules import chamber_sizes, well_formed
 from .values import NO_BLOC
 
-COLUMNS = [
-    "reconciliation_id",
-    "subject",
-    "kind",
-    "claim_id",
-    "election_id",
-    "bloc_id",
-    "measure",
-    "reported",
-    "stage_id",
-    "ref_source_id",
-    "reference",
-    "verdict",
-    "basis",
-    "source_kind",
-    "difference",
-    "note",
-]
+COLUMNS = list(NEEDS["reconciliation"])  # the columns of reconciliation.csv, as its Table Schema gives them
 COMPARE = {"=": operator.eq, "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge}
 
 

@@ -7,12 +7,14 @@ on the reading. Two readings from different reports that cannot both be true are
 between the reports, whatever the record says of either.
 """
 
+from .contract import NEEDS
 from .display import missing
 from .reconciliation import COMPARE, VERDICT_KINDS
 from .values import DATE_MEASURES
 
-VERDICT_COLUMNS = ["claim_id", "reading_id", "preferred", "about", "verdict", "judged_by", "detail"]
-CLAIM_COLUMNS = ["claim_id", "about", "verdict", "relay", "rests_on", "readings"]
+# the columns of the derived tables, as their Table Schemas give them
+VERDICT_COLUMNS = list(NEEDS["verdicts"])
+CLAIM_COLUMNS = list(NEEDS["claim-verdicts"])
 # What a verdict is about: the report's own statement against the record; for an attributed claim,
 # the statement it attributes against the record, and apart from that, whether a stored source has
 # its author saying it (the report relays it faithfully).
@@ -21,7 +23,7 @@ ABOUT_WORDS = {
     "attributed_statement": "the statement the report attributes",
     "relay": "whether the report relays the statement as its author made it",
 }
-DISAGREEMENT_COLUMNS = ["topic", "claim_a", "reading_a", "says_a", "claim_b", "reading_b", "says_b", "record"]
+DISAGREEMENT_COLUMNS = list(NEEDS["disagreements"])
 HOLDS, FAILS = {"agrees", "consistent"}, {"differs", "premature"}
 # the kinds of stage (result_stages.stage) whose count is settled
 SETTLED_STAGES = ("final", "ratified")
