@@ -88,7 +88,7 @@ MEMBER_WORD = r"(?:deputies|mps|lawmakers|legislators|نائب[اًا]{1,2}|نو
 UNIT_SEATS = re.compile(rf"^\s?(?:more\s|additional\s|new\s)?(?:{SEAT_WORD}|{MEMBER_WORD})(?![a-z])")
 # a count written as the Arabic dual or with 'one' after it: «مقعدان», «بمقعدين», «مقعد واحد»
 SEATS_IN_WORDS = re.compile(
-    r"(?<![\u0600-\u06ff0-9]\s)(?<![\u0600-\u06ff])[وبف]?(مقعدان|مقعدين|مقعد[اًا]{0,2}\sواحد[اًا]{0,2})(?![\u0600-\u06ff])"
+    r"(?<![\u0600-\u06ff])[وبف]?(مقعدان|مقعدين|مقعد[اًا]{0,2}\sواحد[اًا]{0,2})(?![\u0600-\u06ff])"
 )
 UNIT_VOTES = re.compile(r"^\s?(?:(million|thousand|ألف|الف|مليون)\s)?(?:votes?\b|ballots\b|صوت[اًا]?|اصوات|أصوات)")
 SCALE = {"million": 1e6, "مليون": 1e6, "thousand": 1e3, "ألف": 1e3, "الف": 1e3}
