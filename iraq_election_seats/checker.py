@@ -89,6 +89,10 @@ class Record:
         spellings = []
         if "list-names" in self.typed:
             spellings += [(str(r.name), f"list:{r.list_id}") for r in self.typed["list-names"].itertuples(index=False)]
+        if "leader-names" in self.typed:
+            spellings += [
+                (str(r.name), f"bloc:{r.bloc_id}") for r in self.typed["leader-names"].itertuples(index=False)
+            ]
         for r in self.typed["reference-lists"].itertuples(index=False):
             if r.kind == "list":
                 spellings += [(str(r.name), f"list:{r.list_id}"), (str(r.name).split(" (")[0], f"list:{r.list_id}")]

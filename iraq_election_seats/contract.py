@@ -23,6 +23,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "blocs": ("bloc_id", "name_en", "name_ar", "name_source_url", "kind", "note"),
     "bloc-names": ("bloc_id", "name", "source_id", "start", "end", "note"),
     "list-names": ("list_id", "name", "url", "quote"),
+    "leader-names": ("bloc_id", "name", "url", "quote"),
     "bloc-links": ("bloc_id", "relation", "other_bloc_id", "election_id", "claim_id"),
     "bloc-participation": (
         "bloc_id",

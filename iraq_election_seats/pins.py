@@ -42,6 +42,7 @@ TABLES = {
     "attributions",
     "reference-lists",
     "list-names",
+    "leader-names",
     "reference-results",
     "reference-facts",
     "bloc-reference-links",

@@ -182,4 +182,12 @@ TABLE_RULES = {
             _name_in_quote,
         ),
     ],
+    "leader-names": [
+        TableRule(
+            "name-in-quote",
+            "name",
+            "the name must stand, exactly as written, in the passage quoted from its page",
+            _name_in_quote,
+        ),
+    ],
 }

@@ -75,10 +75,21 @@ MODIFIER = re.compile(
 )
 FOLLOWING = re.compile(r"followed by|ahead of|than|before|over|تليها|يليه|يليها|تلاه|تلتها")
 AFTER_LINK = re.compile(r"^\s?(?:for|to|went to|(?:secured|won|held|obtained|taken|gained|received) by)\s(?:the\s)?")
+SAME_LIST_AGAIN = re.compile(
+    r"\b(?:compared (?:to|with)|up from|down from|than)\s(?:their|its)\b|مقارنة\sب(?:ـ)?(?:مقاعدها|مقاعده)"
+)
 EACH = re.compile(r"^\s?(?:each|apiece|لكل منهما|لكل منها)")
-TURNOUT = re.compile(r"turnout|participation|voters? cast|نسبة\s(?:ال)?مشاركة|المشاركة|الاقبال|الإقبال")
+TURNOUT = re.compile(
+    r"turnout|participation|voters? cast|(?:eligible|registered) voters|نسبة\s(?:ال)?مشاركة|المشاركة|الاقبال|الإقبال"
+)
 PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|pc\b|في\s?الم[ئا]ة|بالم[ئا]ة)")
-UNIT_SEATS = re.compile(rf"^\s?(?:more\s|additional\s|new\s)?{SEAT_WORD}(?![a-z])")
+# members elected stand for the seats they hold: '54 MPs', '73 deputies', '«73 نائبا»'
+MEMBER_WORD = r"(?:deputies|mps|lawmakers|legislators|نائب[اًا]{1,2}|نواب)"
+UNIT_SEATS = re.compile(rf"^\s?(?:more\s|additional\s|new\s)?(?:{SEAT_WORD}|{MEMBER_WORD})(?![a-z])")
+# a count written as the Arabic dual or with 'one' after it: «مقعدان», «بمقعدين», «مقعد واحد»
+SEATS_IN_WORDS = re.compile(
+    r"(?<![\u0600-\u06ff])[وبف]?(مقعدان|مقعدين|مقعد[اًا]{0,2}\sواحد[اًا]{0,2})(?![\u0600-\u06ff])"
+)
 UNIT_VOTES = re.compile(r"^\s?(?:(million|thousand|ألف|الف|مليون)\s)?(?:votes?\b|ballots\b|صوت[اًا]?|اصوات|أصوات)")
 SCALE = {"million": 1e6, "مليون": 1e6, "thousand": 1e3, "ألف": 1e3, "الف": 1e3}
 TOTAL_AFTER = re.compile(
@@ -173,6 +184,11 @@ ELECTION_AFTER_DATE = re.compile(
 )
 ELECTION_BEFORE_DATE = re.compile(
     r"(?:(?:elections?|vote|polls?|voting)\s(?:was\s|were\s)?(?:held\s)?on\s|held\son\s|(?:جرت|[أا]\u064f?جريت)\s(?:\S+\s){0,3}?في\s)(?:the\s)?$"
+)
+# a year a figure is compared with is the election before, not the one the text is about:
+# 'compared to their 2018 performance', 'up from 54 in 2018'
+COMPARED_YEAR = re.compile(
+    r"(?:compared (?:to|with)|than|up from|down from|from \d+ in|مقارنة\sب|مقارنة\sمع)\s(?:the\s|their\s|its\s|ال)?(?:\S+\s){0,2}?$"
 )
 IN_YEAR = re.compile(r"\bin (?:the )?((?:19|20)\d\d)\b|في\s(?:انتخابات\s)?((?:19|20)\d\d)")
 YEAR = re.compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")
@@ -374,7 +390,9 @@ class Context:
         and lists of one election only point to most; a tie leaves it ambiguous."""
         votes = {}
         pointers = [
-            self.by_year[int(y.group(0))].election_id for y in YEAR.finditer(lowered) if int(y.group(0)) in self.by_year
+            self.by_year[int(y.group(0))].election_id
+            for y in YEAR.finditer(lowered)
+            if int(y.group(0)) in self.by_year and not COMPARED_YEAR.search(lowered[max(0, y.start() - 40) : y.start()])
         ]
         pointers += [e.election_id for _, _, e in self.dates(lowered) if e is not None] * 3
         pointers += [self.only_in[name[2]] for name in found_names if name[2] in self.only_in]
@@ -452,6 +470,10 @@ def read_sentence(sentence: str, offset: int, found_names: list, context: Contex
         measure, value, end = measure_of(sentence, start, end, value, ordinal)
         if measure:
             figures.append((measure, (start, end), value, None))
+    for match in SEATS_IN_WORDS.finditer(sentence):
+        change = CHANGE_BEFORE.search(sentence[max(0, match.start() - 80) : match.start()])
+        value = 2.0 if match.group(1).startswith("مقعد" + "ان") or match.group(1).endswith("ين") else 1.0
+        figures.append(("change" if change else "seats", match.span(1), value, None))
     for match in ARABIC_RANK.finditer(sentence):
         group = 1 if match.group(1) else 2
         figures.append(("rank", match.span(group), float(ARABIC_ORDINALS[match.group(group)]), None))
@@ -596,6 +618,8 @@ def attach(statement: Statement, sentence, start, end, names, list_figures) -> l
     # list; a count between a count and its name is another list's, as is a place between two places
     blocking = COUNTS if statement.measure in COUNTS else {statement.measure}
     between = [f for f in list_figures if nearest[1] <= f[1][0] < start and f[0] in blocking]
+    if between and SAME_LIST_AGAIN.search(sentence[between[-1][1][1] : start]):
+        return [nearest]  # '16 seats, compared to their 2018 performance of 48': the same list's earlier count
     if between:
         statement.reason = f"another {between[0][0]} figure stands between it and the nearest list name"
         return []

@@ -19,7 +19,7 @@ import iraq_election_seats as ies
 from conftest import ROOT, SANDBOX, tree_digest
 from iraq_election_seats import checker, command
 from iraq_election_seats.limits import MAX_CHECK_BYTES, MAX_CHECK_FIGURES
-from tools.checker_eval import evaluate, scores
+from tools.checker_eval import HELD_OUT_2, evaluate, scores
 
 RESULT_MEASURES = {"seats", "rank", "votes", "total_seats", "share", "election_date", "turnout", "change"}
 NUMERIC = {"seats", "rank", "votes", "total_seats", "share", "election_date"}
@@ -97,6 +97,48 @@ def test_precision_and_recall_on_public_texts(record):
     precision, recall = scores(results)
     print(f"precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= 0.9 and recall >= 0.9
+
+
+def test_precision_and_recall_on_the_second_held_out_set_are_computed(record):
+    """The texts whose findings were written before the checker read them: the figures are reported,
+    not held to a threshold (docs/checker.md gives them)."""
+    results = evaluate(record, HELD_OUT_2)
+    assert len(results) >= 6
+    sidecars = [json.loads((HELD_OUT_2 / f"{n}.json").read_text(encoding="utf-8")) for n in results]
+    assert {s["language"] for s in sidecars} == {"en", "ar"}
+    assert {row["election"] for s in sidecars for row in s["expected"]} == {"cor-2018", "cor-2021"}
+    assert all(s["url"].startswith("http") and "before the checker read" in s["note"] for s in sidecars)
+    precision, recall = scores(results)
+    print(f"second held-out set: precision {precision:.3f}, recall {recall:.3f}")
+    assert 0.0 < precision <= 1.0 and 0.0 < recall <= 1.0
+
+
+def test_a_leaders_bloc_is_read_as_its_list_of_that_election(record):
+    text = "In the 2021 election, al-Sadr's party won 73 seats."
+    found = [(s["list"], s["value"]) for s in ies.check_text(text, text.encode(), record).statements]
+    assert found == [("sadrist-bloc", 73.0)]
+    # in 2018 the Sadrists ran inside Sairoon, whose figures are not theirs alone: not compared, with why
+    text = "In the 2018 election, al-Sadr’s coalition won 54 seats."
+    (statement,) = ies.check_text(text, text.encode(), record).statements
+    assert statement["verdict"] == "not_comparable" and "inside the list sairoon" in statement["note"]
+
+
+def test_members_and_the_arabic_dual_are_read_as_seats(record):
+    text = "In the 2018 election, the Nasr coalition won 42 MPs. وحصل «الاتحاد الإسلامي الكردستاني» على مقعدين في انتخابات 2018."
+    found = {(s["measure"], s["value"]) for s in ies.check_text(text, text.encode(), record).statements}
+    assert ("seats", 42.0) in found
+    text = "وحصل تحالف «القرار العراقي» على مقعدين في انتخابات 2018."
+    found = [(s["list"], s["measure"], s["value"]) for s in ies.check_text(text, text.encode(), record).statements]
+    assert found == [("decision-alliance", "seats", 2.0)]
+
+
+def test_a_year_a_figure_is_compared_with_does_not_name_the_texts_election(record):
+    text = (
+        "The Sadrist bloc won 73 seats in the 329-member assembly. "
+        "The Fatah Alliance got just 16 seats, compared to their 2018 performance of securing 48."
+    )
+    found = {(s["election"], s["list"], s["value"]) for s in ies.check_text(text, text.encode(), record).statements}
+    assert {("cor-2021", "fatah", 16.0), ("cor-2018", "fatah", 48.0)} <= found
 
 
 PRELIMINARY_AS_FINAL = (
@@ -295,6 +337,13 @@ def test_a_spelling_must_stand_in_its_quoted_passage(package):
     result = ies.validate(str(package.descriptor))
     found = [f for f in result.findings if f.rule == "name-in-quote"]
     assert not result.valid and found and found[0].file == "data/list_names.csv" and found[0].row == 2
+
+
+def test_a_leaders_name_must_stand_in_its_quoted_passage(package):
+    package.set_cell("data/leader_names.csv", 2, "name", "al-Sadr's grand coalition")
+    result = ies.validate(str(package.descriptor))
+    found = [f for f in result.findings if f.rule == "name-in-quote"]
+    assert not result.valid and found and found[0].file == "data/leader_names.csv" and found[0].row == 2
 
 
 def test_a_fault_of_the_checker_is_status_3_never_a_verdict(monkeypatch, typed):
