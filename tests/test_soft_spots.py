@@ -276,6 +276,32 @@ def test_a_pinned_report_renamed_with_its_records_is_told(package):
     assert_finding(timed(package), layer="provenance", rule="report-pinned", file="data/sources.csv", column="path")
 
 
+def test_the_complete_final_count_re_dated_to_the_preliminary_stage(package):
+    """The only complete 2021 count, dated to the preliminary results and filed under them, then every
+    derived table regenerated: each rule on dates and stages agrees, but the pins do not."""
+    sources, results = "data/reference_sources.csv", "data/reference_results.csv"
+    line = package.line(sources, ref_source_id="wikipedia-alquds-2021")
+    package.set_cell(sources, line, "date", "2021-10-16")
+    moved = [
+        {**row, "stage_id": "cor-2021-preliminary"} if row["ref_source_id"] == "wikipedia-alquds-2021" else row
+        for row in package.rows(results)
+    ]
+    package.write_rows(results, moved)
+    package.regenerate()
+    result = timed(package)
+    assert_finding(result, layer="rules", rule="record-pinned", file=sources, row=line, column="date")
+    first = min(n for n, row in enumerate(moved, 2) if row["ref_source_id"] == "wikipedia-alquds-2021")
+    assert_finding(result, layer="rules", rule="record-pinned", file=results, row=first, column="stage_id")
+
+
+def test_a_stage_re_dated_is_told(package):
+    """The 2021 final results moved a week earlier: the sources filed under it would follow."""
+    stages = "data/result_stages.csv"
+    line = package.line(stages, stage_id="cor-2021-final")
+    package.set_cell(stages, line, "date", "2021-11-23")
+    assert_finding(timed(package), layer="rules", rule="record-pinned", file=stages, row=line, column="date")
+
+
 def test_a_table_removed_from_the_descriptor(package):
     """A table the README lists, removed from the descriptor and then corrupted, was never read."""
     package.edit_descriptor(lambda d: d.update(resources=[r for r in d["resources"] if r["name"] != "identifiers"]))
