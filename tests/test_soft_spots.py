@@ -131,6 +131,37 @@ def test_json_is_one_document_in_every_environment(package, tmp_path, where, act
         assert "seat_results.csv,line=2,title=" in done.stderr
 
 
+NO_THREADS = """
+#include <errno.h>
+#include <pthread.h>
+int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*f)(void *), void *x) { return EAGAIN; }
+"""
+
+
+def test_a_process_that_may_not_start_threads(package, tmp_path):
+    """Under a process limit that forbids new threads, pyarrow's CSV reader aborted the run (exit 134)
+    with a C++ message. A root user is not held by RLIMIT_NPROC, so the refusal is made by a
+    pthread_create that always fails, preloaded: the run ends in a finding."""
+    import shutil
+
+    if shutil.which("cc") is None:
+        pytest.skip("no C compiler to build the library that refuses threads")
+    (tmp_path / "no_threads.c").write_text(NO_THREADS)
+    library = tmp_path / "no_threads.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", library, tmp_path / "no_threads.c"], check=True)
+    env = {**os.environ, "LD_PRELOAD": str(library), "PYTHONPATH": f"{SANDBOX}{os.pathsep}{ROOT}"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "validate.py"), str(package.descriptor), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    finding = json.loads(done.stdout)["layers"][0]["findings"][0]
+    assert finding["rule"] == "threads" and finding["layer"] == "limits"
+
+
 # --- rules that cover what they claim -------------------------------------------------------------
 
 BLANKS = ["\u3164", "\u2800", "\u115f\u1160", "\uffa0", "\u034f", "\u200b\u200c\u200d", "\u0301\u0301", "\ufe0f"]
