@@ -89,6 +89,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "author",
         "title",
         "date",
+        "date_basis",
         "revision",
         "url",
         "copy",

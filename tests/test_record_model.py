@@ -236,3 +236,31 @@ def test_a_count_of_an_earlier_stage_judges_before_an_estimate_of_a_later_one(pa
     rows = ies.derive(package.descriptor).reconciliation
     judged = next(r for r in rows if r["subject"] == "brief-sadrist-votes-below-fatah" and r["basis"] == "judged")
     assert (judged["ref_source_id"], judged["source_kind"]) == ("kurdistan24-fa-votes", "official_report")
+
+
+@pytest.mark.parametrize(
+    ("source", "column", "value"),
+    [
+        ("kuna-2021-11-30", "date", "2021-11-29"),
+        ("shafaq-2021-10-11", "date", "2021-10-12"),
+        ("thenational-2021-12-27", "date", "2021-12-28"),
+        ("kuna-2021-11-30", "date_basis", "not_kept"),
+        ("kuna-2021-11-30", "date_basis", "undated"),
+        ("wikipedia-alquds-2021", "date_basis", "not_kept"),
+    ],
+    ids=[
+        "re-dated off its passage",
+        "re-dated off its page stamp",
+        "re-dated off its address",
+        "a stated date said to be unstated",
+        "a dated source said to be undated",
+        "an undated source given a basis",
+    ],
+)
+def test_a_source_date_rests_where_its_basis_says(package, source, column, value):
+    """A source's date is stated by a passage the package keeps, its page stamp or its address, as
+    its date_basis says; a date nothing kept states says so openly."""
+    line = package.line(SOURCES, ref_source_id=source)
+    package.set_cell(SOURCES, line, column, value)
+    result = package.validate()
+    assert_finding(result, layer="provenance", rule="source-date-passage", file=SOURCES, row=line, column="date_basis")
