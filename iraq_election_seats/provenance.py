@@ -180,7 +180,7 @@ REFERENCE_FIGURES = {
 def _stated(row, column, value) -> bool:
     """A figure is stated in its row's quote: a date as a date, a number as a number, a text verbatim."""
     if missing(row.quote):
-        return column == "date"  # a stage no source dates has no passage to check
+        return False  # a figure, or a stage's date, with no passage rests on nothing
     if column == "date" or getattr(row, "measure", None) in DATE_MEASURES:
         return states_date(row.quote, str(value))
     if isinstance(value, str) and not _is_number(value):

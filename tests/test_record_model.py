@@ -264,3 +264,15 @@ def test_a_source_date_rests_where_its_basis_says(package, source, column, value
     package.set_cell(SOURCES, line, column, value)
     result = package.validate()
     assert_finding(result, layer="provenance", rule="source-date-passage", file=SOURCES, row=line, column="date_basis")
+
+
+def test_a_stage_date_with_no_passage(package):
+    """A stage's date rests on its passage like any figure of the record: a stage whose source and
+    passage are taken away no longer passes as 'no passage to check'."""
+    stages = "data/result_stages.csv"
+    line = package.line(stages, stage_id="cor-2021-first-count")
+    package.set_cell(stages, line, "quote", "")
+    package.set_cell(stages, line, "ref_source_id", "")
+    assert_finding(
+        package.validate(), layer="provenance", rule="number-in-passage", file=stages, row=line, column="date"
+    )
