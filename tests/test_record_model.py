@@ -226,7 +226,7 @@ def test_a_count_of_an_earlier_stage_judges_before_an_estimate_of_a_later_one(pa
     sources = package.rows(SOURCES)
     for row in sources:
         if row["ref_source_id"] == "kurdistan24-fa-votes":
-            row["date"] = "2021-10-17"
+            row["date"], row["date_basis"] = "2021-10-17", "not_kept"  # a supposed date, said to rest on nothing kept
     package.write_rows(SOURCES, sources)
     results = package.rows(RESULTS)
     for row in results:
