@@ -90,6 +90,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "author",
         "title",
         "date",
+        "date_basis",
         "revision",
         "url",
         "copy",

@@ -116,6 +116,15 @@ def states_date(text: str, iso_date: str) -> bool:
     return bool(numeric) or (bool(said) and (not years or year in years))
 
 
+def states_date_in_digits(text: str, iso_date: str) -> bool:
+    """The text writes the date year first, in digits, as page stamps and addresses do
+    ('2021-10-11T12:06', '/2021/10/12/', '20180718')."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso_date):
+        return False
+    year, month, day = iso_date.split("-")
+    return re.search(rf"(?<!\d){year}[-/]?{month}[-/]?{day}(?!\d)", text) is not None
+
+
 WORD = re.compile(r"[a-z]+")
 ORDINAL_DIGITS = re.compile(r"(\d+)(st|nd|rd|th)")
 

@@ -10,7 +10,7 @@ in sources.csv and the descriptor) and its own Table Schema, as every report and
 """
 
 from .display import missing
-from .findings import Finding
+from .findings import PER_RULE, Finding
 from .tables import line_of
 
 # path -> (sha256, bytes, date as sources.csv gives it, or None where the report is undated)
@@ -51,6 +51,24 @@ TABLES = {
     "verdicts",
     "claim-verdicts",
     "disagreements",
+}
+# The results process of each election: stage_id -> (election, kind of stage, date). A stage re-dated,
+# or given another kind, moves which count is current on a source's date and which count stands.
+STAGES = {
+    "cor-2018-announced": ("cor-2018", "announced", "2018-05-19"),
+    "cor-2018-final": ("cor-2018", "final", "2018-08-09"),
+    "cor-2018-ratified": ("cor-2018", "ratified", "2018-08-19"),
+    "cor-2021-first-count": ("cor-2021", "first_count", "2021-10-11"),
+    "cor-2021-preliminary": ("cor-2021", "preliminary", "2021-10-16"),
+    "cor-2021-final": ("cor-2021", "final", "2021-11-30"),
+    "cor-2021-ratified": ("cor-2021", "ratified", "2021-12-27"),
+}
+# The only complete counts of each election: ref_source_id -> (its date, or None where undated, and
+# the stage its figures are filed under). Re-dated and filed under an earlier stage together, such a
+# count would agree with every rule on dates and stages while saying the final result is preliminary.
+COMPLETE = {
+    "wikipedia-2018-kiwix-2025-06": (None, "cor-2018-ratified"),
+    "wikipedia-alquds-2021": (None, "cor-2021-ratified"),
 }
 
 
@@ -94,3 +112,48 @@ def reports_pinned(typed, path: str) -> list[Finding]:
         message = f"the pinned report {missing_path} is not in sources.csv"
         found.append(Finding("provenance", "report-pinned", message, path, None, "path"))
     return found
+
+
+def record_pinned(ctx, rule) -> list[Finding]:
+    """Each pinned stage keeps its election, kind and date; each pinned complete count stays complete,
+    keeps its date and files every figure under its pinned stage."""
+    stages, sources = ctx.typed["result-stages"], ctx.typed["reference-sources"]
+    results = ctx.typed["reference-results"]
+    found = []
+
+    def told(file, line, column, what, want, have):
+        message = f"{what} is pinned with {column} {want}, not {have}: the official record changed"
+        found.append(rule.finding(message, ctx.paths[file], line, column))
+
+    for row in stages.itertuples():
+        pin = STAGES.get(row.stage_id)
+        for column, want in zip(("election_id", "stage", "date"), pin or (), strict=False):
+            have = None if missing(getattr(row, column)) else str(getattr(row, column))
+            if have != want:
+                told("result-stages", line_of(row.Index), column, f"stage {row.stage_id}", want, have)
+    for row in sources.itertuples():
+        pin = COMPLETE.get(row.ref_source_id)
+        if pin is None:
+            continue
+        date = None if missing(row.date) else str(row.date)
+        for column, want, have in (("date", pin[0], date), ("coverage", "complete", row.coverage)):
+            if have != want:
+                told("reference-sources", line_of(row.Index), column, row.ref_source_id, want, have)
+    for row in results.itertuples():
+        pin = COMPLETE.get(row.ref_source_id)
+        if pin is not None and row.stage_id != pin[1]:
+            told(
+                "reference-results",
+                line_of(row.Index),
+                "stage_id",
+                f"{row.ref_source_id}'s count",
+                pin[1],
+                row.stage_id,
+            )
+    for gone in sorted(set(STAGES) - set(stages["stage_id"])):
+        found.append(rule.finding(f"the pinned stage {gone} is not in the record", ctx.paths["result-stages"]))
+    for gone in sorted(set(COMPLETE) - set(sources["ref_source_id"])):
+        found.append(
+            rule.finding(f"the pinned complete count {gone} is not in the record", ctx.paths["reference-sources"])
+        )
+    return found[:PER_RULE]

@@ -7,7 +7,7 @@ import hashlib
 from .display import missing, show
 from .findings import PER_RULE, Finding
 from .limits import tick
-from .numbers import places_day, states_date, states_number
+from .numbers import places_day, states_date, states_date_in_digits, states_number
 from .pins import reports_pinned
 from .quote_readings import readings_read_from_quotes
 from .tables import line_of
@@ -180,7 +180,7 @@ REFERENCE_FIGURES = {
 def _stated(row, column, value) -> bool:
     """A figure is stated in its row's quote: a date as a date, a number as a number, a text verbatim."""
     if missing(row.quote):
-        return column == "date"  # a stage no source dates has no passage to check
+        return False  # a figure, or a stage's date, with no passage rests on nothing
     if column == "date" or getattr(row, "measure", None) in DATE_MEASURES:
         return states_date(row.quote, str(value))
     if isinstance(value, str) and not _is_number(value):
@@ -218,6 +218,52 @@ def event_days_placed(typed, paths) -> list[Finding]:
     ][:PER_RULE]
 
 
+PASSAGES = ("attributions", "reference-facts", "reference-results", "result-events", "result-stages")
+DATE_BASES = ("passage", "revision", "address", "not_kept", "undated")
+
+
+def source_dates_rest_on_passages(typed, paths) -> list[Finding]:
+    """Each outside source's date rests where its date_basis says: on a passage the package keeps
+    from that page (a quote in any table that cites it), on the page's own stamp quoted in revision,
+    or on its address; 'not_kept' says openly that nothing the package keeps states it, and
+    'undated' goes with an empty date, and 'not_kept' is not used where something kept does state
+    it. A source re-dated must move its passage too, or say openly that nothing kept states it."""
+    passages: dict[str, list[str]] = {}
+    for name in PASSAGES:
+        table = typed[name]
+        for source, quote in zip(table["ref_source_id"], table["quote"], strict=True):
+            if not missing(quote):
+                passages.setdefault(source, []).append(str(quote))
+
+    def states(text, date) -> bool:
+        return states_date(text, date) or states_date_in_digits(text, date)
+
+    def problem(row) -> str | None:
+        date, basis = (None if missing(row.date) else str(row.date)), row.date_basis
+        if basis not in DATE_BASES:
+            return f"date_basis {basis!r} is none of {', '.join(DATE_BASES)}"
+        if (date is None) != (basis == "undated"):
+            return f"the date is {'empty' if date is None else date}, so date_basis cannot be {basis!r}"
+        held = {
+            "passage": lambda: any(states(q, date) for q in passages.get(row.ref_source_id, [])),
+            "revision": lambda: not missing(row.revision) and states(str(row.revision), date),
+            "address": lambda: states(str(row.url), date),
+        }
+        if basis in held and not held[basis]():
+            return f"date_basis is {basis!r}, but no {basis} of {row.ref_source_id} states {date}"
+        if basis == "not_kept" and (stated := next((b for b, holds in held.items() if holds()), None)):
+            return f"date_basis is 'not_kept', but its {stated} states {date}: name it"
+        return None
+
+    found = []
+    for row in typed["reference-sources"].itertuples():
+        message = problem(row)
+        if message:
+            where = paths["reference-sources"], line_of(row.Index), "date_basis"
+            found.append(Finding(LAYER, "source-date-passage", message, *where))
+    return found[:PER_RULE]
+
+
 def check(package, typed: dict) -> tuple[list[Finding], dict]:
     paths = {r["name"]: r["path"] for r in package.tables}
     found, texts = source_files(package, typed, paths)
@@ -227,6 +273,7 @@ def check(package, typed: dict) -> tuple[list[Finding], dict]:
     found += numbers_quoted(typed["claims"], paths["claims"])
     found += reference_numbers_quoted(typed, paths)
     found += event_days_placed(typed, paths)
+    found += source_dates_rest_on_passages(typed, paths)
     found += readings_read_from_quotes(typed, texts, paths)
     counts = {"quotes": len(typed["claims"]), "spellings": len(typed["bloc-names"]), "source files": len(texts)}
     return found, counts

@@ -10,6 +10,7 @@ breaks one is invalid whatever `reconciliation.csv` says.
 
 from .display import missing, show
 from .findings import PER_RULE, Finding, Rule, per_row
+from .pins import record_pinned
 from .tables import lines_of
 from .values import DATE_MEASURES
 
@@ -266,6 +267,9 @@ RECORD_RULES = [
          reference_sums_fit_chamber),
     Rule("reference-stage-date", LAYER, (RESULTS, "result-stages", "reference-sources"),
          "Each official figure is filed under the stage that was current on its source's date.", reference_stage_fits_date),
+    Rule("record-pinned", LAYER, ("result-stages", "reference-sources", RESULTS),
+         "The stages of each election and its only complete counts keep the kinds, dates and stages the validator pins.",
+         record_pinned),
     Rule("complete-names-lists", LAYER, (*RESULTS_READ, "reference-lists"),
          "A source marked complete gives no aggregate row standing in for lists that any source names.",
          complete_sources_name_their_lists),

@@ -7,7 +7,7 @@ from .derived import Derived
 from .findings import Finding, per_row
 from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
-from .tables import lines_of, read_table
+from .tables import READER_THREADS, lines_of, read_table, threads_start
 
 LAYERS = ["descriptor and files", "pandera", "rules", "provenance"]
 
@@ -113,6 +113,10 @@ def _validate(descriptor: str, budget: Budget) -> Result:
         first.findings = capped(refused.findings)
         return result
     result.version = package.descriptor.get("version")
+    if not threads_start():
+        message = f"the process may not start the {READER_THREADS} threads the CSV reader needs; no table was read"
+        first.findings = [Finding("limits", "threads", message)]
+        return result
     frames = {}
     for resource in package.tables:
         if over_budget(budget, first):

@@ -17,6 +17,37 @@ from .package import DataPackage, read_limited
 LAYER = file_format.LAYER
 BLOCK_BYTES = 16 << 20  # pyarrow's unit of parsing; no record may be longer
 HEADER_BYTES = 1 << 16
+# pyarrow's CPU pool and its I/O pool, each held to one thread (one_thread_arrow); its CSV reader
+# starts them even with use_threads=False
+READER_THREADS = 2
+
+
+def one_thread_arrow(pa) -> None:
+    """Hold pyarrow's thread pools to one thread each: the reads are serial anyway, and a pool that
+    cannot start a thread ends the process with a C++ exception that no Python code can catch, so
+    the fewer it starts, the fewer a thread limit can refuse."""
+    pa.set_cpu_count(1)
+    pa.set_io_thread_count(1)
+
+
+def threads_start(count: int = READER_THREADS) -> bool:
+    """Whether the process may run `count` more threads at once (a process limit such as
+    RLIMIT_NPROC may forbid them): asked before pyarrow starts its own, which would abort the run."""
+    import threading
+
+    gate, started = threading.Event(), []
+    try:
+        for _ in range(count):
+            thread = threading.Thread(target=gate.wait, daemon=True)
+            thread.start()
+            started.append(thread)
+    except RuntimeError:
+        return False
+    finally:
+        gate.set()
+        for thread in started:
+            thread.join()
+    return True
 
 
 def lines_of(index):
@@ -40,6 +71,7 @@ def _parse(data: bytes, names: list[str], path: str):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
+    one_thread_arrow(pa)
     invalid = []
 
     def handler(row):

@@ -226,7 +226,7 @@ def test_a_count_of_an_earlier_stage_judges_before_an_estimate_of_a_later_one(pa
     sources = package.rows(SOURCES)
     for row in sources:
         if row["ref_source_id"] == "kurdistan24-fa-votes":
-            row["date"] = "2021-10-17"
+            row["date"], row["date_basis"] = "2021-10-17", "not_kept"  # a supposed date, said to rest on nothing kept
     package.write_rows(SOURCES, sources)
     results = package.rows(RESULTS)
     for row in results:
@@ -236,3 +236,43 @@ def test_a_count_of_an_earlier_stage_judges_before_an_estimate_of_a_later_one(pa
     rows = ies.derive(package.descriptor).reconciliation
     judged = next(r for r in rows if r["subject"] == "brief-sadrist-votes-below-fatah" and r["basis"] == "judged")
     assert (judged["ref_source_id"], judged["source_kind"]) == ("kurdistan24-fa-votes", "official_report")
+
+
+@pytest.mark.parametrize(
+    ("source", "column", "value"),
+    [
+        ("kuna-2021-11-30", "date", "2021-11-29"),
+        ("shafaq-2021-10-11", "date", "2021-10-12"),
+        ("thenational-2021-12-27", "date", "2021-12-28"),
+        ("kuna-2021-11-30", "date_basis", "not_kept"),
+        ("kuna-2021-11-30", "date_basis", "undated"),
+        ("wikipedia-alquds-2021", "date_basis", "not_kept"),
+    ],
+    ids=[
+        "re-dated off its passage",
+        "re-dated off its page stamp",
+        "re-dated off its address",
+        "a stated date said to be unstated",
+        "a dated source said to be undated",
+        "an undated source given a basis",
+    ],
+)
+def test_a_source_date_rests_where_its_basis_says(package, source, column, value):
+    """A source's date is stated by a passage the package keeps, its page stamp or its address, as
+    its date_basis says; a date nothing kept states says so openly."""
+    line = package.line(SOURCES, ref_source_id=source)
+    package.set_cell(SOURCES, line, column, value)
+    result = package.validate()
+    assert_finding(result, layer="provenance", rule="source-date-passage", file=SOURCES, row=line, column="date_basis")
+
+
+def test_a_stage_date_with_no_passage(package):
+    """A stage's date rests on its passage like any figure of the record: a stage whose source and
+    passage are taken away no longer passes as 'no passage to check'."""
+    stages = "data/result_stages.csv"
+    line = package.line(stages, stage_id="cor-2021-first-count")
+    package.set_cell(stages, line, "quote", "")
+    package.set_cell(stages, line, "ref_source_id", "")
+    assert_finding(
+        package.validate(), layer="provenance", rule="number-in-passage", file=stages, row=line, column="date"
+    )

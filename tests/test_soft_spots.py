@@ -131,6 +131,37 @@ def test_json_is_one_document_in_every_environment(package, tmp_path, where, act
         assert "seat_results.csv,line=2,title=" in done.stderr
 
 
+NO_THREADS = """
+#include <errno.h>
+#include <pthread.h>
+int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*f)(void *), void *x) { return EAGAIN; }
+"""
+
+
+def test_a_process_that_may_not_start_threads(package, tmp_path):
+    """Under a process limit that forbids new threads, pyarrow's CSV reader aborted the run (exit 134)
+    with a C++ message. A root user is not held by RLIMIT_NPROC, so the refusal is made by a
+    pthread_create that always fails, preloaded: the run ends in a finding."""
+    import shutil
+
+    if shutil.which("cc") is None:
+        pytest.skip("no C compiler to build the library that refuses threads")
+    (tmp_path / "no_threads.c").write_text(NO_THREADS)
+    library = tmp_path / "no_threads.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", library, tmp_path / "no_threads.c"], check=True)
+    env = {**os.environ, "LD_PRELOAD": str(library), "PYTHONPATH": f"{SANDBOX}{os.pathsep}{ROOT}"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "validate.py"), str(package.descriptor), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    finding = json.loads(done.stdout)["layers"][0]["findings"][0]
+    assert finding["rule"] == "threads" and finding["layer"] == "limits"
+
+
 # --- rules that cover what they claim -------------------------------------------------------------
 
 BLANKS = ["\u3164", "\u2800", "\u115f\u1160", "\uffa0", "\u034f", "\u200b\u200c\u200d", "\u0301\u0301", "\ufe0f"]
@@ -274,6 +305,32 @@ def test_a_pinned_report_renamed_with_its_records_is_told(package):
 
     package.edit_descriptor(repath)
     assert_finding(timed(package), layer="provenance", rule="report-pinned", file="data/sources.csv", column="path")
+
+
+def test_the_complete_final_count_re_dated_to_the_preliminary_stage(package):
+    """The only complete 2021 count, dated to the preliminary results and filed under them, then every
+    derived table regenerated: each rule on dates and stages agrees, but the pins do not."""
+    sources, results = "data/reference_sources.csv", "data/reference_results.csv"
+    line = package.line(sources, ref_source_id="wikipedia-alquds-2021")
+    package.set_cell(sources, line, "date", "2021-10-16")
+    moved = [
+        {**row, "stage_id": "cor-2021-preliminary"} if row["ref_source_id"] == "wikipedia-alquds-2021" else row
+        for row in package.rows(results)
+    ]
+    package.write_rows(results, moved)
+    package.regenerate()
+    result = timed(package)
+    assert_finding(result, layer="rules", rule="record-pinned", file=sources, row=line, column="date")
+    first = min(n for n, row in enumerate(moved, 2) if row["ref_source_id"] == "wikipedia-alquds-2021")
+    assert_finding(result, layer="rules", rule="record-pinned", file=results, row=first, column="stage_id")
+
+
+def test_a_stage_re_dated_is_told(package):
+    """The 2021 final results moved a week earlier: the sources filed under it would follow."""
+    stages = "data/result_stages.csv"
+    line = package.line(stages, stage_id="cor-2021-final")
+    package.set_cell(stages, line, "date", "2021-11-23")
+    assert_finding(timed(package), layer="rules", rule="record-pinned", file=stages, row=line, column="date")
 
 
 def test_a_table_removed_from_the_descriptor(package):
