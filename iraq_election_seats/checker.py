@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .display import missing, show
 from .reconciliation import COMPARE, References, source_preference
-from .text_reader import Election, Names, Statement, read
+from .text_reader import Election, Names, Statement, read, year_of_id
 
 FACT_MEASURES = {"total_seats": "total_seats", "turnout": "turnout_percent", "election_date": "election_date"}
 FINAL_KINDS = {"final", "ratified"}
@@ -64,8 +64,9 @@ class Record:
         self.elections = []
         for election in elections["election_id"]:
             day = next((str(v) for _, v in facts.get(("election_date", election), [])), None)
-            year = int(day[:4]) if day else int(str(election)[-4:])
-            self.elections.append(Election(str(election), year, day))
+            year = int(day[:4]) if day else year_of_id(election)
+            if year:  # an election with no polling day and no year in its id is one no text can name
+                self.elections.append(Election(str(election), year, day))
         self.links = {}
         for r in typed["bloc-reference-links"].itertuples(index=False):
             self.links.setdefault((r.bloc_id, r.election_id), []).append((r.list_id, r.relation))

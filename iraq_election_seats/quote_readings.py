@@ -18,7 +18,7 @@ from .findings import Finding
 from .limits import tick
 from .numbers import states_date
 from .tables import line_of
-from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, read
+from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, read, year_of_id
 
 LAYER = "provenance"
 COUNTED = {"seats", "rank", "total_seats"}
@@ -87,9 +87,9 @@ def elections_of(typed) -> list[Election]:
     id ('cor-2021'), as the ids are written: never from a day a pull request can move."""
     found = []
     for election, day in zip(typed["elections"]["election_id"], typed["elections"]["date"]):
-        year = re.search(r"(?:19|20)\d\d$", str(election))
+        year = year_of_id(election)
         if year:  # an id with no year names no election the reader can place
-            found.append(Election(str(election), int(year.group(0)), None if missing(day) else str(day)))
+            found.append(Election(str(election), year, None if missing(day) else str(day)))
     return found
 
 

@@ -205,6 +205,16 @@ class Election:
     day: str | None = None
 
 
+ID_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}$")
+
+
+def year_of_id(election_id: str) -> int | None:
+    """The year an election's id ends with as a word of its own ('cor-2021'), or None: 'cor-s002018'
+    names no year, so a copy with many elections cannot lend one of them another's year."""
+    found = ID_YEAR.search(str(election_id))
+    return int(found.group(0)) if found else None
+
+
 @dataclass
 class Statement:
     """One statement about the results, with where each of its parts stands in the text read.

@@ -148,3 +148,17 @@ def test_a_reading_date_its_quote_does_not_state(package):
     package.regenerate()
     result = package.validate()
     assert_finding(result, layer="provenance", rule="reading-date", file=READINGS, row=line, column="value_date")
+
+
+def test_an_election_id_lends_its_year_only_as_a_word_of_its_own():
+    """A copy with thousands of synthetic elections ('cor-s002018') read the 2018 quotes as about one
+    of them; an id gives its year only when the year stands apart ('cor-2018'), and an id with none
+    names no election the reader or the checker can place."""
+    import pandas as pd
+
+    from iraq_election_seats.quote_readings import elections_of
+    from iraq_election_seats.text_reader import year_of_id
+
+    typed = {"elections": pd.DataFrame({"election_id": ["cor-2018", "cor-s002018", "cor-s000001"], "date": [None] * 3})}
+    assert [(e.election_id, e.year) for e in elections_of(typed)] == [("cor-2018", 2018)]
+    assert (year_of_id("cor-2021"), year_of_id("cor-s002018"), year_of_id("cor-s000001")) == (2021, None, None)
