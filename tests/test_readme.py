@@ -2,8 +2,6 @@
 
 import json
 import re
-import subprocess
-import sys
 
 from conftest import ROOT
 from tools import figure
@@ -11,11 +9,8 @@ from tools.data_dictionary import render
 from tools.readme_sections import page, refresh, replace_section
 
 
-def test_data_dictionary_is_current():
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.data_dictionary", "--check"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
+def test_data_dictionary_is_current(capsys):
+    assert refresh("data-dictionary", render(), ["--check"]) == 0, capsys.readouterr().err
 
 
 def test_stale_dictionary_is_detected(tmp_path, capsys):
@@ -37,9 +32,8 @@ def test_every_column_is_in_the_dictionary():
         assert f"| `{name}` |" in text
 
 
-def test_figure_is_current():
-    done = subprocess.run([sys.executable, "-m", "tools.figure", "--check"], cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+def test_figure_is_current(capsys):
+    assert figure.main(["--check"]) == 0, capsys.readouterr().err
 
 
 def test_figure_data_keeps_gaps_as_gaps(derived):
