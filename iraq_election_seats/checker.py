@@ -247,10 +247,7 @@ def judge(record: Record, statement: Statement, text: str) -> dict:
         )
     value = statement.value
     return {
-        "start": statement.start,
-        "end": statement.end,
-        "text": text[statement.start : statement.end],
-        "sentence": text[statement.sentence_start : statement.sentence_end],
+        **where(statement, text),
         "election": statement.election,
         "election_cue": statement.election_cue,
         "list": listed,
@@ -274,6 +271,16 @@ def judge(record: Record, statement: Statement, text: str) -> dict:
     }
 
 
+def where(statement: Statement, text: str) -> dict:
+    """Where a statement or an unattached figure stands: its offsets, its words and its sentence."""
+    return {
+        "start": statement.start,
+        "end": statement.end,
+        "text": text[statement.start : statement.end],
+        "sentence": text[statement.sentence_start : statement.sentence_end],
+    }
+
+
 def check_text(text: str, text_bytes: bytes, record: Record) -> Checked:
     """Read `text` and judge each statement it makes about the results."""
     reading = read(text, record.names(text_bytes), record.elections)
@@ -281,10 +288,7 @@ def check_text(text: str, text_bytes: bytes, record: Record) -> Checked:
     checked.statements = [judge(record, s, text) for s in reading.statements]
     checked.unattached = [
         {
-            "start": s.start,
-            "end": s.end,
-            "text": text[s.start : s.end],
-            "sentence": text[s.sentence_start : s.sentence_end],
+            **where(s, text),
             "election": s.election,
             "measure": s.measure,
             "value": s.value,
