@@ -384,6 +384,8 @@ def test_marks_nest_inside_one_highlight_wherever_it_falls():
     assert "<em>fait accompli</em>" in html_text and "3 * 4" in html_text and "x**2" in html_text
     assert re.search(r'aria-level="1">Head ', html_text)
     assert str(render("a <b>**c**</b>")) == "a &lt;b&gt;<strong>c</strong>&lt;/b&gt;"
+    assert str(render("a **b**", 2, 4)) == "a <strong>b<mark></mark></strong>"  # a quote of marks alone
+    assert str(render("abc", 2, 1)) == str(render("abc")) == "abc"  # no span, no highlight
 
 
 def test_the_index_opens_on_the_seats_of_every_election(built_site):

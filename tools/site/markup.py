@@ -8,6 +8,8 @@ text[start:end] without the marks.
 """
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -64,33 +66,45 @@ def render(text: str, start: int = 0, end: int = 0, mark: str = "", escape_run=e
     """The text as HTML with its marks drawn, and text[start:end] inside one <mark{mark}>.
 
     `escape_run` turns a run of plain text into HTML (the site's sets Arabic right to left)."""
-    hidden, styles = styles_of(text)
-    out, stack, run, run_styles = [], [], [], None
-
-    def flush():
-        if run:
-            out.append(str(escape_run("".join(run))))
-            run.clear()
-
-    for i, char in enumerate(text):
-        if hidden[i]:
-            continue
-        wanted = sorted(styles[i] | ({"mark"} if start <= i < end else set()), key=rank)
-        if wanted != run_styles:
-            flush()
-            keep = 0
-            while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
-                keep += 1
-            while len(stack) > keep:
-                out.append(close_tag(stack.pop()))
-            for style in wanted[keep:]:
-                out.append(open_tag(style, mark))
-                stack.append(style)
-            run_styles = wanted
-        run.append(char)
-    flush()
-    if end > start and not any(start <= i < end and not hidden[i] for i in range(len(text))):
+    out, stack, run_styles, marked = [], [], None, False
+    for styles, offsets, chars in runs_of(text):
+        # a run splits where the highlight opens and closes
+        a, b = (bisect_left(offsets, start), bisect_left(offsets, end)) if start < end else (0, 0)
+        for lo, hi, in_mark in ((0, a, False), (a, b, True), (b, len(offsets), False)):
+            if lo >= hi:
+                continue
+            marked |= in_mark
+            wanted = sorted(styles | ({"mark"} if in_mark else set()), key=rank)
+            if wanted != run_styles:
+                keep = 0
+                while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
+                    keep += 1
+                while len(stack) > keep:
+                    out.append(close_tag(stack.pop()))
+                for style in wanted[keep:]:
+                    out.append(open_tag(style, mark))
+                    stack.append(style)
+                run_styles = wanted
+            out.append(str(escape_run(chars[lo:hi])))
+    if end > start and not marked:
         out.append(open_tag("mark", mark) + "</mark>")  # a quote of marks alone keeps its anchor
     while stack:
         out.append(close_tag(stack.pop()))
     return Markup("".join(out))
+
+
+@lru_cache(maxsize=8)
+def runs_of(text: str) -> tuple[tuple[frozenset, tuple[int, ...], str], ...]:
+    """The text's shown code points in runs of one style, each with their raw offsets: worked out once
+    per text, since every claim page draws the whole report its quote stands in."""
+    hidden, styles = styles_of(text)
+    runs = []
+    for i, char in enumerate(text):
+        if hidden[i]:
+            continue
+        if runs and runs[-1][0] == styles[i]:
+            runs[-1][1].append(i)
+            runs[-1][2].append(char)
+        else:
+            runs.append((styles[i], [i], [char]))
+    return tuple((styles, tuple(offsets), "".join(chars)) for styles, offsets, chars in runs)
