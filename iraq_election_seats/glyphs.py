@@ -34,6 +34,8 @@ def seen(character: str) -> bool:
     P or S) that is not default-ignorable or blank. Spaces, controls, format characters and marks
     (which only change the character they follow) are not seen on their own."""
     code = ord(character)
+    if code < 0x80:  # ASCII, the common case: its printable characters, bar the space, are drawn
+        return 0x21 <= code <= 0x7E
     return unicodedata.category(character)[0] in "LNPS" and not any(lo <= code <= hi for lo, hi in INVISIBLE)
 
 

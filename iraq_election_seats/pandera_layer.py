@@ -6,6 +6,9 @@ the typed columns: required cells, enumerations, patterns (evaluated by RE2, in 
 bounds, keys and references, and the rules within each table.
 """
 
+import json
+from functools import lru_cache
+
 from . import spelling
 from .findings import PER_RULE, Finding, examples, per_row
 from .limits import tick
@@ -33,6 +36,14 @@ class Unsupported(ValueError):
     def __init__(self, field: str | None, prop: str, message: str):
         super().__init__(message)
         self.field, self.prop = field, prop
+
+
+@lru_cache(maxsize=64)
+def schema_of(name: str, table_schema_json: str):
+    """The Pandera schema of a table, built once per process for each Table Schema (given as its JSON
+    text, so that an edited schema is a new key): a library user or a test that validates many
+    copies of the package pays for building it once."""
+    return build_schema(name, json.loads(table_schema_json))
 
 
 def build_schema(name: str, table_schema: dict):
@@ -153,7 +164,7 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
         tick()
         name, path = resource["name"], resource["path"]
         try:
-            schema = build_schema(name, package.schemas[name])
+            schema = schema_of(name, json.dumps(package.schemas[name], sort_keys=True))
         except Unsupported as refused:
             found.append(
                 Finding(

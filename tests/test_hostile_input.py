@@ -561,6 +561,16 @@ def test_a_bound_that_is_not_a_number(package):
     )
 
 
+def test_a_schema_edited_after_a_validation_is_checked_as_edited(shipped, package):
+    """Pandera schemas are kept between validations in one process: a schema tightened after the
+    shipped one was validated here is a new schema, not the one kept."""
+    assert shipped.valid
+    with package.edited_json("schemas/seat_results.schema.json") as schema:
+        schema["fields"][2]["constraints"]["maximum"] = 1
+    broken = {(f.layer, f.rule, f.file, f.column) for f in findings(timed(package))}
+    assert ("pandera", "maximum", SEATS, "seats") in broken
+
+
 def test_a_field_without_a_type_is_text(package):
     """The Table Schema's default type is string: a note field that omits it is still checked as text."""
     with package.edited_json("schemas/seat_results.schema.json") as schema:
