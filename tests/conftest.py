@@ -193,17 +193,34 @@ def run_cli(*args, cwd=ROOT, env=None, **options):
     )
 
 
-TOOL_FOLDERS = {".git", ".venv", ".hypothesis", ".pytest_cache", ".ruff_cache", "__pycache__"}
+# the folders (ignored by git) that the tools, the environments and other tests write to as they run
+TOOL_FOLDERS = {
+    ".git",
+    ".venv",
+    ".venv-v1",
+    ".venv-cff",
+    ".hypothesis",
+    ".pytest_cache",
+    ".ruff_cache",
+    "__pycache__",
+    "_screenshots",
+    "_site",
+}
 
 
 def tree_digest(folder: Path) -> dict:
     """Every file and folder under `folder`, with the sha256 of each file; the folders of the
-    repository's tools are left out, as tests running beside this one write there."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-        for p in sorted(folder.rglob("*"))
-        if not p.is_symlink() and not TOOL_FOLDERS.intersection(p.relative_to(folder).parts)
-    }
+    repository's tools are left out (and not walked), as tests running beside this one write there."""
+    digest = {}
+    for here, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if f not in TOOL_FOLDERS and not (Path(here) / f).is_symlink())
+        for name in folders:
+            digest[(Path(here) / name).relative_to(folder).as_posix()] = "dir"
+        for name in files:
+            path = Path(here) / name
+            if not path.is_symlink():
+                digest[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(digest.items()))
 
 
 @pytest.fixture(scope="session")
