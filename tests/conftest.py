@@ -193,7 +193,8 @@ def run_cli(*args, cwd=ROOT, env=None, **options):
     )
 
 
-# the folders (ignored by git) that the tools, the environments and other tests write to as they run
+# git's folder, and the folders (ignored by git) that the environments, the tools and other tests
+# write to as they run
 TOOL_FOLDERS = {
     ".git",
     ".venv",
@@ -213,7 +214,7 @@ def tree_digest(folder: Path) -> dict:
     repository's tools are left out (and not walked), as tests running beside this one write there."""
     digest = {}
     for here, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if f not in TOOL_FOLDERS and not (Path(here) / f).is_symlink())
+        folders[:] = [f for f in folders if f not in TOOL_FOLDERS and not (Path(here) / f).is_symlink()]
         for name in folders:
             digest[(Path(here) / name).relative_to(folder).as_posix()] = "dir"
         for name in files:
