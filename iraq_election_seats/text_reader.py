@@ -508,10 +508,10 @@ def measure_of(sentence: str, start: int, end: int, value: float, ordinal: bool)
         if RANK_BEFORE.search(before) or RANK_AFTER.match(after):
             return "rank", value, end
         return None, value, end
-    percent = PERCENT_AFTER.match(after) or before.endswith("%")
-    if percent:
+    unit_after = PERCENT_AFTER.match(after)
+    if unit_after or before.endswith("%"):  # '44%' or, as Arabic is often typed, '%44'
         window = sentence[max(0, start - 100) : end + 60]
-        return ("turnout" if TURNOUT.search(window) else "share"), value, end + (percent.end() if after else 0)
+        return ("turnout" if TURNOUT.search(window) else "share"), value, end + (unit_after.end() if unit_after else 0)
     if TOTAL_AFTER.match(after) or TOTAL_BEFORE.search(before):
         return "total_seats", value, end
     votes = UNIT_VOTES.match(after)

@@ -188,6 +188,20 @@ def test_arabic_indic_and_persian_digits_are_read(record):
     assert found == {("cor-2018", "turnout", 44.52, "agrees")}
 
 
+def test_a_percent_sign_before_its_number_is_read_whatever_follows(record):
+    """'%44.52' with words after it (as Arabic is often typed) stopped the checker with an internal
+    error: the sign before the number was taken for a unit after it."""
+    for text in (
+        "Turnout in the 2018 election was %44.52 of voters.",
+        "وبلغت نسبة المشاركة في انتخابات ٢٠١٨ %٤٤٫٥٢ فقط.",
+    ):
+        found = {
+            (s["election"], s["measure"], s["value"], s["verdict"])
+            for s in ies.check_text(text, text.encode(), record).statements
+        }
+        assert found == {("cor-2018", "turnout", 44.52, "agrees")}, text
+
+
 def test_names_fold_arabic_letter_forms_diacritics_tatweel_and_quotes(record):
     text = "وحصل «تحالـف الفتـح» على ١٧ مقعداً وحصلت «الكُتلة الصّدرية» على 73 مقعدا في انتخابات 2021."
     found = {(s["list"], s["value"]) for s in ies.check_text(text, text.encode(), record).statements}
