@@ -20,8 +20,10 @@ EMPHASIS = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
 ORDER = ("mark", "heading", "strong", "em")
 
 
-def styles_of(text: str) -> tuple[list[bool], list[frozenset]]:
-    """For each code point: whether it is a mark to drop, and the styles it is drawn in."""
+@lru_cache(maxsize=8)
+def styles_of(text: str) -> tuple[tuple[bool, ...], tuple[frozenset, ...]]:
+    """For each code point: whether it is a mark to drop, and the styles it is drawn in; worked out
+    once per text, as every claim of a report reads the same whole report."""
     hidden = [False] * len(text)
     styles = [set() for _ in text]
     for found in HEADING.finditer(text):
@@ -37,7 +39,7 @@ def styles_of(text: str) -> tuple[list[bool], list[frozenset]]:
                 hidden[i] = True
             for i in range(found.start() + width, found.end() - width):
                 styles[i].add(style)
-    return hidden, [frozenset(s) for s in styles]
+    return tuple(hidden), tuple(frozenset(s) for s in styles)
 
 
 def shown(text: str, start: int = 0, end: int | None = None) -> str:
