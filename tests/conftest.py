@@ -114,8 +114,20 @@ def package(tmp_path) -> PackageCopy:
 
 @pytest.fixture
 def large_package(tmp_path) -> PackageCopy:
-    """2,000 seat-results rows: a corruption stands far from the first rows of its table."""
+    """2,000 seat-results rows, the synthetic gaps after the shipped rows: the last row stands far
+    from the first."""
     return PackageCopy(tmp_path / "package", rows=2000)
+
+
+@pytest.fixture
+def deep_package(large_package) -> PackageCopy:
+    """The large copy with the shipped seat-results rows moved after the synthetic ones (the order of
+    rows means nothing to the package): a corruption of a shipped row stands some 2,000 lines down."""
+    path = large_package.root / "data" / "seat_results.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    shipped = len((ROOT / "data" / "seat_results.csv").read_text(encoding="utf-8").splitlines()) - 1
+    path.write_text(header + "".join(rows[shipped:] + rows[:shipped]), encoding="utf-8")
+    return large_package
 
 
 def findings(result) -> list:

@@ -57,6 +57,22 @@ def replace(file, old, new, row):
     return mutate
 
 
+def in_row(file, old, new, **where):
+    """A corruption of bytes inside the one row of `file` that matches `where` (a table whose cells
+    hold no newline); it returns that row's line, wherever the row stands."""
+
+    def mutate(p):
+        line = p.line(file, **where)
+        path = p.root / file
+        lines = path.read_bytes().split(b"\n")
+        assert old in lines[line - 1], f"{old!r} not in line {line} of {file}"
+        lines[line - 1] = lines[line - 1].replace(old, new, 1)
+        path.write_bytes(b"\n".join(lines))
+        return line
+
+    return mutate
+
+
 def duplicate_row(p):
     rows = p.rows(SEATS)
     p.write_rows(SEATS, [*rows, rows[0]])
@@ -170,7 +186,13 @@ CASES = {
         SEATS,
         None,
     ),
-    "not UTF-8": (replace(SEATS, b"not_reported", b"not_r\xe9ported", 4), "format", "encoding", SEATS, None),
+    "not UTF-8": (
+        in_row(SEATS, b"not_reported", b"not_r\xe9ported", election_id="cor-2018", bloc_id="hikma"),
+        "format",
+        "encoding",
+        SEATS,
+        None,
+    ),
     "CRLF line ends": (
         lambda p: (p.replace_bytes(SEATS, b"\n", b"\r\n", -1), 1)[1],
         "format",
@@ -178,7 +200,13 @@ CASES = {
         SEATS,
         None,
     ),
-    "blank line": (replace(SEATS, b"\ncor-2018,fatah", b"\n\ncor-2018,fatah", 3), "format", "blank-row", SEATS, None),
+    "blank line": (
+        in_row(SEATS, b"cor-2018,fatah", b"\ncor-2018,fatah", election_id="cor-2018", bloc_id="fatah"),
+        "format",
+        "blank-row",
+        SEATS,
+        None,
+    ),
     "no final newline": (
         drop_final_newline,
         "format",
@@ -449,9 +477,11 @@ IN_SEATS = [case for case, (_, _, _, file, _) in CASES.items() if file == SEATS]
 
 
 @pytest.mark.parametrize("case", IN_SEATS)
-def test_corruption_is_caught_on_the_large_table_path(large_package, case):
-    """The same corruption of seat_results.csv, enlarged to 2,000 rows so that it stands far from
-    the first ones, is caught with the same rule at the same place."""
+def test_corruption_is_caught_on_the_large_table_path(deep_package, case):
+    """The same corruption of seat_results.csv, enlarged to 2,000 rows with the shipped ones last so
+    that it stands far from the first rows, is caught with the same rule at its own place."""
     mutate, layer, rule, file, column = CASES[case]
-    row = mutate(large_package)
-    assert_finding(large_package.validate(), layer=layer, rule=rule, file=file, row=row, column=column)
+    row = mutate(deep_package)
+    # a byte-order mark and line ends are the file's own, found at its first line
+    assert row in (None, 1) or row > 1900, f"the corruption stands on row {row}, not far down the table"
+    assert_finding(deep_package.validate(), layer=layer, rule=rule, file=file, row=row, column=column)
