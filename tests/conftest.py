@@ -197,7 +197,7 @@ SANDBOX = Path(__file__).resolve().parent / "sandbox"
 
 def run_cli(*args, cwd=ROOT, env=None, **options):
     """validate.py as a user runs it, in a process that ends with status 99 if it opens a socket
-    or forks (tests/sandbox/sitecustomize.py)."""
+    or starts a process (tests/sandbox/sitecustomize.py)."""
     environment = {**os.environ, **(env or {}), "PYTHONPATH": str(SANDBOX)}
     options.setdefault("capture_output", True)
     return subprocess.run(

@@ -414,27 +414,40 @@ def test_ctrl_c_exits_130_quietly():
 
 
 def test_validation_never_forks_nor_opens_a_socket():
-    """The sandbox ends a process that forks or opens a socket with status 99; a run through every
-    layer finishes."""
+    """The sandbox ends a process that starts another or opens a socket with status 99; a run
+    through every layer finishes."""
     assert run_cli().returncode == 0
 
 
-def test_the_sandbox_catches_a_socket():
-    """The guard itself: a process that opens a socket is caught, so a pass above means something."""
+@pytest.mark.parametrize(
+    ("code", "event"),
+    [
+        ("import socket; socket.socket()", "socket.__new__"),
+        ("import subprocess; subprocess.run(['true'])", "subprocess.Popen"),
+        ("import os; os.system('true')", "os.system"),
+        ("import os; os.fork()", "os.fork"),
+    ],
+    ids=["socket", "subprocess", "os.system", "fork"],
+)
+def test_the_sandbox_catches_a_socket_or_a_new_process(code, event):
+    """The guard itself: a process that opens a socket or starts another, by any of Python's ways,
+    is caught, so a pass above means something (subprocess and os.system raise no fork event)."""
     done = subprocess.run(
-        [sys.executable, "-c", "import socket; socket.socket()"],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT / "tests/sandbox")},
     )
-    assert done.returncode == 99 and "socket.__new__" in done.stderr
+    assert done.returncode == 99 and event in done.stderr, done.stderr
 
 
-def test_the_in_process_guard_catches_a_socket(no_network):
-    import socket
+def test_the_in_process_guard_catches_a_socket_however_it_is_made(no_network):
+    """The audit hook, not only the patched socket.socket: the C-level socket type is refused too."""
+    import _socket
 
     with pytest.raises(ConnectionRefusedError):
-        socket.socket()
+        _socket.socket()
+    assert "socket.__new__" in no_network
     no_network.clear()
 
 
