@@ -341,19 +341,55 @@ def test_a_claim_that_depends_on_the_reading_says_under_which_it_holds():
     assert claim_summary("not_judged", readings[2:]) == "No reading is judged true or false: c/third not judged."
 
 
+# a link to a source; what says whether it is the original or a repost: the link's title, a copy
+# label later in its citation (which ends with its paragraph, item or cell, or at the next link), or
+# the copy cell of its row in the table pages
+SOURCE_LINK = re.compile(r'<a (?:class="[^"]*" )?href="([^"]+)"(?: title="([^"]*)")?>')
+COPY_LABEL = re.compile(r'<span class="copy copy-(\w+)"[^>]*>(\w+)</span>')
+CITATION_END = re.compile(r"</p>|</li>|</td>|<a ")
+COPY_CELL = re.compile(r'<td id="([^"~]+)~url">$')
+
+
+def copy_labels(page: str, link) -> set[str] | None:
+    """The words the page puts beside one link to a source: 'original' or 'repost', or none; None for
+    a bare address in a table cell (where a list's name was read), which names no publisher."""
+    close = page.index("</a>", link.end()) + len("</a>")
+    cell = COPY_CELL.search(page, 0, link.start())
+    if cell and cell.end() == link.start():
+        row = page[close : page.index("</tr>", close)]
+        copy = re.search(rf'<td id="{re.escape(cell.group(1))}~copy">(\w+)</td>', row)
+        return {copy.group(1)} if copy else None
+    stop = CITATION_END.search(page, close)
+    label = COPY_LABEL.search(page[close : stop.start() if stop else len(page)])
+    title = html.unescape(link.group(2) or "")
+    said = {"original"} if title.endswith(", the original") else {"repost"} if title.endswith(", a repost") else set()
+    return said | ({label.group(1), label.group(2)} if label else set())
+
+
 def test_each_source_is_shown_as_original_or_repost_as_the_table_says(built_site):
-    """A repost is never presented as the publisher's own page (and no template shows an object for a word)."""
+    """A repost is never presented as the publisher's own page: every link to a repost says 'repost'
+    (in its title, beside it, or in its table row), no link says what the table does not, and every
+    source is linked somewhere with its word (and no template shows an object for a word)."""
     pages = {p: p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
     assert not any("built-in method" in text for text in pages.values())
-    sources = csv.DictReader((ROOT / "data" / "reference_sources.csv").open(encoding="utf-8"))
-    shown = 0
-    for source in sources:
-        link = f'<a href="{html.escape(source["url"])}">'
-        for text in pages.values():
-            for match in re.finditer(re.escape(link) + r".*?<span class=\"copy copy-(\w+)\">(\w+)</span>", text):
-                assert match.groups() == (source["copy"], source["copy"]), source["ref_source_id"]
-                shown += 1
-    assert shown
+    sources = {row["url"]: row for row in rows("data/reference_sources.csv")}
+    said, reposts = {}, 0
+    for path, page in pages.items():
+        for link in SOURCE_LINK.finditer(page):
+            source = sources.get(html.unescape(link.group(1)))
+            if source is None:
+                continue
+            labels = copy_labels(page, link)
+            if labels is None:
+                continue
+            where = f"{source['ref_source_id']} on {path.relative_to(built_site)}: {labels}"
+            if source["copy"] == "repost":
+                assert labels == {"repost"}, where
+                reposts += 1
+            else:
+                assert labels <= {"original"}, where
+            said.setdefault(source["ref_source_id"], set()).update(labels)
+    assert reposts and {s["ref_source_id"]: {s["copy"]} for s in sources.values()} == said
 
 
 def sources_text() -> dict[str, str]:
