@@ -86,7 +86,9 @@ def apply(root: Path, change) -> None:
         if index < len(resources) and key:
             resources[index][key] = value
         else:
-            descriptor[f"x{index}" if index % 2 else ["name", "version", "profile", "resources"][index % 4]] = value
+            descriptor[f"x{index}" if index % 2 else ["name", "version", "profile", "resources"][index // 2 % 4]] = (
+                value
+            )
         (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
 
 

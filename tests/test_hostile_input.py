@@ -531,9 +531,9 @@ def test_nothing_is_written(broken, tmp_path):
     """Neither a valid nor an invalid run changes a file of the package or leaves a temporary one."""
     temp = tmp_path / "temp"
     temp.mkdir()
-    for descriptor in (ROOT / "datapackage.json", broken.descriptor):
+    for descriptor, status in ((ROOT / "datapackage.json", 0), (broken.descriptor, 1)):
         before = tree_digest(descriptor.parent)
-        run_cli(descriptor, env={"TMPDIR": str(temp)})
+        assert run_cli(descriptor, env={"TMPDIR": str(temp)}).returncode == status  # a run to its report
         assert tree_digest(descriptor.parent) == before
     assert not list(temp.iterdir())
 
