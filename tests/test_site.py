@@ -91,15 +91,24 @@ def test_official_figures_stand_beside_the_values_with_their_verdicts_and_basis(
             assert f'<span class="ref-value">{row["reference"]}</span>' in item.group(1)
 
 
-def test_every_verdict_the_schemas_allow_has_a_style_of_its_own():
+def test_every_verdict_the_schemas_allow_has_a_label_of_its_own_and_a_style_of_its_sense():
+    """Each verdict reads differently; a style is shared only within one sense: no verdict that fits
+    the record is drawn like one that contradicts it, and one that holds only where judged is drawn
+    apart from one that holds under every reading."""
     allowed = set()
     for schema_file in (ROOT / "schemas").glob("*.schema.json"):
         for field in json.loads(schema_file.read_text(encoding="utf-8"))["fields"]:
             if field["name"] == "verdict":
                 allowed |= set(field.get("constraints", {}).get("enum", []))
     assert allowed and allowed <= set(VERDICTS), f"verdicts without a style: {allowed - set(VERDICTS)}"
-    styles = {VERDICTS[v][1] for v in allowed}
-    assert {VERDICTS["agrees"][1], VERDICTS["differs"][1], VERDICTS["not_comparable"][1]} <= styles
+    assert len({VERDICTS[v][0] for v in allowed}) == len(allowed), "two verdicts read alike"
+    fits, contradicts = ({VERDICTS[v][1] for v in allowed if VERDICTS[v][2] == sign} for sign in "✓✗")
+    assert fits and contradicts and not fits & contradicts
+    for whole, part in (
+        ("holds_under_every_reading", "holds_where_judged"),
+        ("contradicted_under_every_reading", "contradicted_where_judged"),
+    ):
+        assert VERDICTS[whole][1] != VERDICTS[part][1], part
     assert len({VERDICTS[v][1] for v in ("agrees", "differs", "not_comparable", "depends_on_reading")}) == 4
 
 
