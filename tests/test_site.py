@@ -356,15 +356,15 @@ def test_a_claim_that_depends_on_the_reading_says_under_which_it_holds():
 SOURCE_LINK = re.compile(r'<a (?:class="[^"]*" )?href="([^"]+)"(?: title="([^"]*)")?>')
 COPY_LABEL = re.compile(r'<span class="copy copy-(\w+)"[^>]*>(\w+)</span>')
 CITATION_END = re.compile(r"</p>|</li>|</td>|<a ")
-COPY_CELL = re.compile(r'<td id="([^"~]+)~url">$')
+COPY_CELL = re.compile(r'<td id="([^"~]+)~url">')
 
 
 def copy_labels(page: str, link) -> set[str] | None:
     """The words the page puts beside one link to a source: 'original' or 'repost', or none; None for
     a bare address in a table cell (where a list's name was read), which names no publisher."""
     close = page.index("</a>", link.end()) + len("</a>")
-    cell = COPY_CELL.search(page, 0, link.start())
-    if cell and cell.end() == link.start():
+    cell = COPY_CELL.fullmatch(page, max(page.rfind("<td ", 0, link.start()), 0), link.start())
+    if cell:
         row = page[close : page.index("</tr>", close)]
         copy = re.search(rf'<td id="{re.escape(cell.group(1))}~copy">(\w+)</td>', row)
         return {copy.group(1)} if copy else None
