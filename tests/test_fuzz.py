@@ -86,9 +86,8 @@ def apply(root: Path, change) -> None:
         if index < len(resources) and key:
             resources[index][key] = value
         else:
-            descriptor[f"x{index}" if index % 2 else ["name", "version", "profile", "resources"][index // 2 % 4]] = (
-                value
-            )
+            key = f"x{index}" if index % 2 else ["name", "version", "profile", "resources"][index // 2 % 4]
+            descriptor[key] = value
         (root / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
 
 
