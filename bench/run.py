@@ -8,7 +8,7 @@ busy with other work slows both sides of a pair alike; ratios are medians of pai
 
 1. `validate.py` beside `frictionless validate datapackage.json` on the shipped package, on all
    cores and pinned to one core (`taskset -c 0`), and beside a process that only imports what
-   validate.py imports (the floor of any run that checks with Pandera in one process);
+   validate.py imports (the floor of any run of it);
 2. `validate.py` alone on synthetic copies whose seat-results table has the given numbers of
    rows (written to a temporary folder and deleted afterwards), pinned to one core.
 
@@ -33,12 +33,12 @@ from bench.synthetic import ROOT, make_copy
 VALIDATE = [sys.executable, str(ROOT / "validate.py")]
 FRICTIONLESS = [sys.executable, "-m", "frictionless", "validate"]
 # What validate.py imports before it reads a byte, in a process set up as validate.py's is: the
-# least any run that checks with Pandera in the same process can cost.
+# least any run of validate.py can cost.
 IMPORTS_ONLY = [
     sys.executable,
     "-c",
     f"import sys; sys.path.insert(0, {str(ROOT)!r}); import iraq_election_seats as ies; ies.prepare(); "
-    "import pandera.pandas, pyarrow.csv, re2, jsonschema_rs, text_to_num; ies.validate",
+    "import pandas, pyarrow.csv, re2, jsonschema_rs, text_to_num; ies.validate",
 ]
 ONE_CORE = ["taskset", "-c", "0"]
 MIB = 2**20

@@ -1,7 +1,7 @@
 """The catalogue of the package's own rules: each declared once, with its code, layer, the tables it
 reads and a sentence on what it protects.
 
-The rules within one table are declared in table_checks (the Pandera layer runs them), the rules
+The rules within one table are declared in table_checks (the table-schema layer runs them), the rules
 across tables in rules and record_rules; this module gathers them. The README's list of rules and
 `validate.py --list-rules` are generated from RULES, so neither can say more or less than the code.
 """
@@ -19,7 +19,7 @@ def within_tables() -> list[Rule]:
             declared.setdefault(rule.name, rule)
             tables.setdefault(rule.name, []).append(table)
     return [
-        Rule(name, "pandera", tuple(tables[name]), rule.message + ".", rule.holds) for name, rule in declared.items()
+        Rule(name, "schema", tuple(tables[name]), rule.message + ".", rule.holds) for name, rule in declared.items()
     ]
 
 

@@ -1,10 +1,9 @@
-"""The set-up of a short-lived validation process, made before pandas, NumPy or Pandera is
-imported: validate.py, the installed command and the benchmark's import floor share it."""
+"""The set-up of a short-lived validation process, made before pandas or NumPy is imported:
+validate.py, the installed command and the benchmark's import floor share it."""
 
 import _signal as signal  # the interpreter's own module, loaded at start: `signal` imports enum, 18 ms of window
 import gc
 import os
-import sys
 
 INTERRUPTED = 130  # the shell's status for a process ended by Ctrl-C
 
@@ -22,9 +21,6 @@ def prepare() -> None:
     # A short-lived process that builds many objects and frees them by reference counting:
     # without the cyclic collector the imports alone run about a tenth faster.
     gc.disable()
-    # Pandera imports Hypothesis, when it is installed (the test suite needs it), to offer data
-    # synthesis; validation never synthesizes data, and the import costs a tenth of a second.
-    sys.modules.setdefault("hypothesis", None)
     # NumPy's OpenBLAS starts a thread per core at import, and they spin: a tenth of a second of
     # CPU on two cores for a validation that does no linear algebra.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

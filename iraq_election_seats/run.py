@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from . import contract, file_format, limits, pandera_layer, pins, provenance, rules
+from . import contract, file_format, limits, pins, provenance, rules, schema_layer
 from .derived import Derived
 from .findings import Finding, per_row
 from .limits import TIME_BUDGET_SECONDS, Budget
 from .package import DataPackage, PackageRefused, open_package
 from .tables import READER_THREADS, lines_of, read_table, threads_start
 
-LAYERS = ["descriptor and files", "pandera", "rules", "provenance"]
+LAYERS = ["descriptor and files", "table schemas", "rules", "provenance"]
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Result:
     layers: list[Layer] = field(default_factory=lambda: [Layer(name) for name in LAYERS])
     verdicts: list = field(default_factory=list)
     values: dict = field(default_factory=dict)
-    typed: dict = field(default_factory=dict)  # resource name -> the table as the Pandera layer typed it
+    typed: dict = field(default_factory=dict)  # resource name -> the table as the table-schema layer typed it
     derived: Derived | None = None  # what the rules layer derived from the typed tables, if it ran
 
     @property
@@ -215,12 +215,12 @@ def needs(layer: Layer, typed: dict) -> bool:
 
 def run_later_layers(package: DataPackage, frames: dict, result: Result, budget: Budget) -> None:
     """Layers 2 to 4, in order, each only if the one before it passed."""
-    _, pandera, cross, prov = result.layers
+    _, schemas, cross, prov = result.layers
     typed = result.typed
 
     def check_tables():
-        pandera.findings = pandera_layer.check(package, frames, typed)
-        pandera.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
+        schemas.findings = schema_layer.check(package, frames, typed)
+        schemas.summary = f"{sum(len(f) for f in typed.values())} rows in {len(typed)} tables"
 
     def check_rules():
         cross.findings, result.verdicts, result.derived = rules.check(package, typed)
@@ -232,12 +232,12 @@ def run_later_layers(package: DataPackage, frames: dict, result: Result, budget:
         prov.findings, counts = provenance.check(package, typed)
         prov.summary = ", ".join(f"{n} {what}" for what, n in counts.items())
 
-    # the rules and provenance read typed tables, so they wait for Pandera and for every table and
+    # the rules and provenance read typed tables, so they wait for the table schemas and for every table and
     # column they read; each runs whatever the other found
-    if over_budget(budget, pandera):
+    if over_budget(budget, schemas):
         return
-    run_step(pandera, check_tables)
-    if pandera.findings or not needs(cross, typed):
+    run_step(schemas, check_tables)
+    if schemas.findings or not needs(cross, typed):
         return
     cross.findings = work_bounds(package, typed)
     if cross.findings:

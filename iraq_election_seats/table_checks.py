@@ -1,4 +1,4 @@
-"""Rules within one table that a Table Schema cannot express, run by the Pandera layer.
+"""Rules within one table that a Table Schema cannot express, run by the table-schema layer.
 
 Each rule protects one reading of a row: a claim's quote span, who an allegation belongs to,
 the shape of a claim's value. Each names the column a reader should look at.

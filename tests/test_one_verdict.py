@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, PackageCopy, assert_finding, findings
 from iraq_election_seats import tables
 from iraq_election_seats.package import open_package
-from iraq_election_seats.pandera_layer import parse_values
+from iraq_election_seats.schema_layer import parse_values
 from iraq_election_seats.tables import cell_findings
 
 ROWS = 5_000_000
@@ -55,7 +55,7 @@ def test_the_whole_validator_at_both_ends_of_a_large_table(tmp_path):
         package.set_cell(SEATS, line, "seats", "+73")
     result = package.validate()
     for line in (5, last):
-        assert_finding(result, layer="pandera", rule="type", file=SEATS, row=line, column="seats")
+        assert_finding(result, layer="schema", rule="type", file=SEATS, row=line, column="seats")
     assert len({f.message for f in findings(result)}) == 1
 
 

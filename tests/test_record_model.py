@@ -83,7 +83,7 @@ def test_a_repost_says_why(package, source, column, value):
 def test_the_kinds_of_source_are_a_closed_vocabulary(package):
     line = package.line(SOURCES, ref_source_id="ina-2021-11-30")
     package.set_cell(SOURCES, line, "kind", "news")
-    assert_finding(package.validate(), layer="pandera", rule="enum", file=SOURCES, row=line, column="kind")
+    assert_finding(package.validate(), layer="schema", rule="enum", file=SOURCES, row=line, column="kind")
 
 
 def test_no_estimate_is_called_official():

@@ -248,7 +248,7 @@ def test_table_schema_v2_features_are_refused_not_skipped(package, change, prop,
     with package.edited_json("schemas/claims.schema.json") as schema:
         change(schema)
     result = timed(package)
-    assert_finding(result, layer="pandera", rule="schema", resource="claims", property=prop, column=column)
+    assert_finding(result, layer="schema", rule="schema", resource="claims", property=prop, column=column)
 
 
 # --- pins a pull request cannot move silently -----------------------------------------------------
@@ -433,7 +433,7 @@ def test_thousands_of_findings_make_a_short_report(package):
 
 @pytest.mark.parametrize(
     ("column", "value", "layer", "rule"),
-    [("seats_status", "guessed", "pandera", "enum"), ("seats_note", " Not given.", "format", "whitespace")],
+    [("seats_status", "guessed", "schema", "enum"), ("seats_note", " Not given.", "format", "whitespace")],
     ids=["a schema's enum", "a cell rule"],
 )
 def test_a_rule_broken_at_rows_far_apart_names_each(large_package, column, value, layer, rule):

@@ -1,6 +1,6 @@
 """What the site shows, read through the package's own validation and typed tables.
 
-The site never reads a CSV by itself: it takes the tables as the Pandera layer typed them (the
+The site never reads a CSV by itself: it takes the tables as the table-schema layer typed them (the
 derived ones, verdicts by reading and by claim and the disagreements, which validation proves
 fresh) and the reconciliation as validation computes it, and refuses to build from a package that
 is not valid, so no page can show a value or verdict validation would reject.

@@ -1,13 +1,21 @@
-"""Layer 2: Pandera schemas built from the Table Schemas, plus the rules within each table.
+"""Layer 2: the Table Schemas' types and constraints, and the rules within each table.
 
 Types and constraints are written once, in schemas/*.schema.json. Each number and date column
-is parsed here once per distinct value, by one spelling rule (spelling.py); Pandera then checks
-the typed columns: required cells, enumerations, patterns (evaluated by RE2, in linear time),
-bounds, keys and references, and the rules within each table.
+is parsed here once per distinct value, by one spelling rule (spelling.py); then each column's
+constraints are checked on the typed column: required cells, enumerations and patterns (judged
+once per distinct value, patterns by RE2, in linear time), bounds; then keys and references, and
+the rules within each table (table_checks.py).
+
+In 1.2 and before, Pandera ran these checks. Each is one comparison on a column the reader has
+already made categorical or typed, and Pandera's machinery around them cost more than the checks:
+about a third of a millisecond per column, 60 ms of each validation of the shipped package, and
+0.2 s of import in every run. Its converter from Table Schemas had already been set aside
+(integers must be nullable, dates checked, keys checked the Frictionless way), and every check it
+ran was one of ours; so the layer runs them itself, with the same findings.
 """
 
-import json
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from . import spelling
 from .findings import PER_RULE, Finding, examples, per_row
@@ -16,18 +24,15 @@ from .package import DataPackage, compile_pattern, listed
 from .table_checks import TABLE_RULES
 from .tables import line_of, lines_of
 
-LAYER = "pandera"
-CHECK_RULES = {
-    "coerce_dtype": "type",
-    "dtype": "type",
-    "not_nullable": "required",
-    "isin": "enum",
-    "str_matches": "pattern",
-    "greater_than_or_equal_to": "minimum",
-    "less_than_or_equal_to": "maximum",
-    "field_uniqueness": "unique",
-    "multiple_fields_uniqueness": "primary-key",
-}
+LAYER = "schema"
+# unique and primary keys are checked by unique_keys(), references by foreign_keys()
+CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
+TYPES = {"string", "integer", "number", "date"}
+NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
+# Table Schema v2 features that promise a check this package does not make: refused, not skipped,
+# so that no reader of a schema believes a rule holds that nothing enforces
+UNKNOWN_SCHEMA_FEATURES = {"uniqueKeys"}
+UNKNOWN_FIELD_FEATURES = {"categories", "categoriesOrdered"}
 
 
 class Unsupported(ValueError):
@@ -38,139 +43,106 @@ class Unsupported(ValueError):
         self.field, self.prop = field, prop
 
 
-@lru_cache(maxsize=64)
-def schema_of(name: str, table_schema_json: str):
-    """The Pandera schema of a table, built once per process for each Table Schema (given as its JSON
-    text, so that an edited schema is a new key): a library user or a test that validates many
-    copies of the package pays for building it once."""
-    return build_schema(name, json.loads(table_schema_json))
+@dataclass(frozen=True)
+class ColumnCheck:
+    """One constraint of one field. `holds(series)` gives a boolean array, True where the cell keeps
+    the constraint or is empty (only `required` judges empty cells); `says` is how a message names
+    the check, with its argument: isin([...]), str_matches('...'), greater_than_or_equal_to(0)."""
+
+    column: str
+    rule: str
+    says: str
+    holds: Callable
 
 
-def build_schema(name: str, table_schema: dict):
-    """The Pandera schema for one table, read from its Table Schema.
+def column_checks(table_schema: dict) -> list[ColumnCheck]:
+    """The checks of a table's fields, in the order a cell is judged (a cell that breaks two is
+    reported by the first): required, enum, pattern, minimum, maximum.
 
-    Pandera's own converter (from_frictionless_schema) imports Frictionless and re-validates the
-    schema, a third of a second at start-up, and then needs mending: integers must be nullable,
-    dates checked, unique columns and keys checked the Frictionless way. So the few Table Schema
-    features this package uses are read here directly, and any other one is refused rather than
-    silently skipped.
+    Only the Table Schema features this package uses are known; any other one is refused rather
+    than silently skipped.
     """
-    import pandera.pandas as pa
-
     for prop in sorted(set(table_schema) & UNKNOWN_SCHEMA_FEATURES):
         raise Unsupported(None, prop, f"the Table Schema sets {prop!r}, which validation does not check")
-    columns = {}
+    checks = []
     for field in table_schema["fields"]:
+        name = field["name"]
         for prop in sorted(set(field) & UNKNOWN_FIELD_FEATURES):
+            raise Unsupported(name, prop, f"field {name!r} sets {prop!r}, which validation does not check")
+        if field["type"] not in TYPES:
             raise Unsupported(
-                field["name"], prop, f"field {field['name']!r} sets {prop!r}, which validation does not check"
-            )
-        if field["type"] not in DTYPES:
-            raise Unsupported(
-                field["name"],
-                "type",
-                f"field {field['name']!r} has type {field['type']!r}, which validation does not know",
+                name, "type", f"field {name!r} has type {field['type']!r}, which validation does not know"
             )
         constraints = dict(field.get("constraints", {}))
         unknown = set(constraints) - CONSTRAINTS
         if unknown:
             raise Unsupported(
-                field["name"],
-                "constraints",
-                f"field {field['name']!r} has constraints {sorted(unknown)} that validation does not know",
+                name, "constraints", f"field {name!r} has constraints {sorted(unknown)} that validation does not know"
             )
         options = set(field) & NUMBER_OPTIONS
         if options:
             raise Unsupported(
-                field["name"],
-                sorted(options)[0],
-                f"field {field['name']!r} sets {sorted(options)}: numbers have one spelling",
+                name, sorted(options)[0], f"field {name!r} sets {sorted(options)}: numbers have one spelling"
             )
-        checks = []
+        if constraints.get("required"):
+            checks.append(ColumnCheck(name, "required", "not_nullable", _present))
         if "enum" in constraints:
-            allowed = set(constraints["enum"])
-            checks.append(pa.Check(_each(allowed.__contains__), name="isin", error=f"isin({constraints['enum']})"))
+            allowed = frozenset(constraints["enum"])
+            checks.append(ColumnCheck(name, "enum", f"isin({constraints['enum']})", _each(allowed.__contains__)))
         if "pattern" in constraints:
             compiled = compile_pattern(constraints["pattern"])
-            checks.append(
-                pa.Check(
-                    _each(lambda value, compiled=compiled: compiled.fullmatch(str(value))),
-                    name="str_matches",
-                    error=f"str_matches('{constraints['pattern']}')",
-                )
-            )
+            matches = _each(lambda value, compiled=compiled: compiled.fullmatch(str(value)))
+            checks.append(ColumnCheck(name, "pattern", f"str_matches('{constraints['pattern']}')", matches))
         if "minimum" in constraints:
-            checks.append(pa.Check.ge(constraints["minimum"]))
+            low = constraints["minimum"]
+            checks.append(
+                ColumnCheck(name, "minimum", f"greater_than_or_equal_to({low})", _not(lambda s, low=low: s < low))
+            )
         if "maximum" in constraints:
-            checks.append(pa.Check.le(constraints["maximum"]))
-        columns[field["name"]] = pa.Column(
-            CHECKED_DTYPES.get(field["type"]), checks=checks, nullable=not constraints.get("required", False)
-        )
-    table_rules = [pa.Check(rule.holds, name=rule.name) for rule in TABLE_RULES.get(name, [])]
-    return pa.DataFrameSchema(columns, checks=table_rules, coerce=False, strict=True, ordered=True)
+            high = constraints["maximum"]
+            checks.append(
+                ColumnCheck(name, "maximum", f"less_than_or_equal_to({high})", _not(lambda s, high=high: s > high))
+            )
+    return checks
 
 
-# Table Schema type -> pandas dtype. Text is categorical: ids and statuses repeat, and tests for
-# missing values, equality and membership then work on small integer codes; integers may be empty.
-DTYPES = {"string": "category", "integer": "Int64", "number": "float64", "date": "category"}
-# The dtypes Pandera is asked to check: those parse_values gives. Text and dates are categorical as
-# the reader builds every column (tables.categorical), whatever the cells hold, so no cell can make
-# them another dtype; Pandera's check of a categorical's dtype rebuilt the categories for each column
-# and each run, a quarter of this layer's time.
-CHECKED_DTYPES = {kind: dtype for kind, dtype in DTYPES.items() if dtype != "category"}
-# unique and primary keys are checked by unique_keys(), references by foreign_keys()
-CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
-NUMBER_OPTIONS = {"bareNumber", "groupChar", "decimalChar", "format"}
-# Table Schema v2 features that promise a check this package does not make: refused, not skipped,
-# so that no reader of a schema believes a rule holds that nothing enforces
-UNKNOWN_SCHEMA_FEATURES = {"uniqueKeys"}
-UNKNOWN_FIELD_FEATURES = {"categories", "categoriesOrdered"}
+def _present(series):
+    return series.notna().to_numpy()
 
 
 def _each(holds):
     """A check of each cell that asks `holds` once per distinct value: membership of an enum, or a
     pattern (with RE2, so that no pattern can run away)."""
-    import pandas as pd
-
-    def check(series):
-        return pd.Series(per_distinct(series, holds), index=series.index)
-
-    return check
+    return lambda series: per_distinct(series, holds)
 
 
-def describe(group, path: str, rules: dict) -> list[Finding]:
-    """One finding per (column, check) and row, up to PER_RULE, each with how many rows break it and
-    examples, so that a contributor fixes every row in one pass; then one that counts the rest."""
-    check = str(group["check"].iloc[0])
-    rows = sorted(group["index"].dropna().unique())
-    if check in rules:
-        rule = rules[check]
-        name, column, message = rule.name, rule.column, f"{rule.message} ({len(rows)} row(s))"
-    else:
-        values = group["failure_case"].tolist()
-        name, column = CHECK_RULES.get(check.split("(")[0], check), group["column"].iloc[0]
-        message = f"{len(values)} value(s) break {check}: {examples(values)}"
-    found = [Finding(LAYER, name, message, path, line_of(row), column) for row in rows[:PER_RULE]] or [
-        Finding(LAYER, name, message, path, None, column)
+def _not(breaks):
+    """True where `breaks(series)` is false or unknown (an empty cell is no bound's business)."""
+    return lambda series: ~breaks(series).fillna(False).to_numpy(dtype=bool)
+
+
+def describe(rows, rule: str, column: str | None, message: str, path: str) -> list[Finding]:
+    """One finding per row that breaks a check, up to PER_RULE, so that a contributor fixes every
+    row in one pass; then one that counts the rest."""
+    found = [Finding(LAYER, rule, message, path, line_of(row), column) for row in rows[:PER_RULE]] or [
+        Finding(LAYER, rule, message, path, None, column)
     ]
     if len(rows) > PER_RULE:
         found.append(
-            Finding(LAYER, name, f"... and {len(rows) - PER_RULE} more rows break this rule", path, None, column)
+            Finding(LAYER, rule, f"... and {len(rows) - PER_RULE} more rows break this rule", path, None, column)
         )
     return found
 
 
 def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
-    """Validate each text frame; fill `typed` with the typed frames."""
-    import pandas as pd
-    import pandera.pandas as pa
-
+    """Type and check each text frame; fill `typed` with the typed frames of the tables that keep
+    every constraint and rule."""
     found = []
     for resource in package.tables:
         tick()
         name, path = resource["name"], resource["path"]
         try:
-            schema = schema_of(name, json.dumps(package.schemas[name], sort_keys=True))
+            checks = column_checks(package.schemas[name])
         except Unsupported as refused:
             found.append(
                 Finding(
@@ -185,34 +157,54 @@ def check(package: DataPackage, frames: dict, typed: dict) -> list[Finding]:
                 )
             )
             continue
-        rules = {rule.name: rule for rule in TABLE_RULES.get(name, [])}
         frame, spelled = parse_values(package.schemas[name], frames[name], path)
         found += spelled
-        try:
-            typed[name] = schema.validate(frame, lazy=True)
-        except pa.errors.SchemaErrors as errors:
-            cases = errors.failure_cases
-            cases = cases[~cases["failure_case"].astype(str).str.startswith("TypeError(")]
-            # a cell spelled wrongly is reported once, as a type error, not again as missing
-            said = {(f.column, f.row) for f in spelled}
-            cases = cases[[(c, _line(i)) not in said for c, i in zip(cases["column"], cases["index"], strict=True)]]
-            # a table-wide rule fails once per column of a bad row: keep one case per row
-            wide = cases["check"].isin(list(rules))
-            cases = pd.concat(
-                [
-                    cases[wide].drop_duplicates(["check", "index"]).assign(column=None),
-                    cases[~wide].drop_duplicates(["column", "index"]),
-                ]
-            )
-            for _, group in cases.groupby(["column", "check"], dropna=False, sort=False):
-                found += describe(group, path, rules)
+        broken = table_findings(frame, TABLE_RULES.get(name, []), path)
+        cells, failed = constraint_findings(frame, checks, spelled, path)
+        found += broken + cells
+        if not (broken or failed):
+            typed[name] = frame
     if not found:
         found += unique_keys(package, typed) + foreign_keys(package, typed)
     return found
 
 
-def _line(index):
-    return None if index is None or index != index else line_of(index)
+def table_findings(frame, rules: list, path: str) -> list[Finding]:
+    """The rules within this table, each reported at every row that breaks it; a rule cannot judge
+    a row where a cell it reads is empty, and a row whose cells are all empty is not judged."""
+    found = []
+    for rule in rules:
+        bad = ~rule.holds(frame).fillna(True).to_numpy(dtype=bool)
+        if bad.any():
+            bad &= ~frame.isna().all(axis="columns").to_numpy()
+            rows = frame.index[bad]
+            found += describe(rows, rule.name, rule.column, f"{rule.message} ({len(rows)} row(s))", path)
+    return found
+
+
+def constraint_findings(frame, checks: list[ColumnCheck], spelled: list[Finding], path: str):
+    """(findings, whether any cell broke a constraint): each cell reported once, by the first check
+    of its column that it breaks, and a cell spelled wrongly (already a type error, and so empty in
+    the typed column) never again as missing."""
+    import numpy as np
+
+    said = {(f.column, f.row) for f in spelled}
+    found, failed, reported = [], False, {}
+    for check in checks:
+        series = frame[check.column]
+        bad = ~check.holds(series)
+        if not bad.any():
+            continue
+        failed = True
+        earlier = reported.setdefault(check.column, np.zeros(len(bad), dtype=bool))
+        bad &= ~earlier
+        earlier |= bad
+        rows = [row for row in frame.index[bad] if (check.column, line_of(row)) not in said]
+        if rows:
+            values = series.loc[rows].tolist()
+            message = f"{len(values)} value(s) break {check.says}: {examples(values)}"
+            found += describe(rows, check.rule, check.column, message, path)
+    return found, failed
 
 
 def parse_values(table_schema: dict, frame, path: str):
@@ -317,7 +309,7 @@ def per_distinct(series, holds):
 
     if not hasattr(series, "cat"):
         distinct = series.dropna().unique()
-        return series.isin([v for v in distinct if holds(v)]) | series.isna()
+        return (series.isin([v for v in distinct if holds(v)]) | series.isna()).to_numpy(dtype=bool)
     categories = series.cat.categories
     good = np.fromiter((bool(holds(v)) for v in categories), dtype=bool, count=len(categories))
     codes = series.cat.codes.to_numpy()
