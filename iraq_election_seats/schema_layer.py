@@ -176,9 +176,9 @@ def table_findings(frame, rules: list, path: str) -> list[Finding]:
     for rule in rules:
         bad = ~rule.holds(frame).fillna(True).to_numpy(dtype=bool)
         if bad.any():
-            bad &= ~frame.isna().all(axis="columns").to_numpy()
-            rows = frame.index[bad]
-            found += describe(rows, rule.name, rule.column, f"{rule.message} ({len(rows)} row(s))", path)
+            rows = frame.index[bad & ~frame.isna().all(axis="columns").to_numpy()]
+            if len(rows):
+                found += describe(rows, rule.name, rule.column, f"{rule.message} ({len(rows)} row(s))", path)
     return found
 
 
