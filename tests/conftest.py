@@ -238,12 +238,23 @@ def tree_digest(folder: Path) -> dict:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The website, built once per test session by the command the Makefile runs."""
-    out = tmp_path_factory.mktemp("site") / "_site"
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.site", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
+    """The website, built once per test run by the command the Makefile runs: in the folder the
+    test processes share (each has its own under it), by the first of them to ask, under a lock
+    that the others wait on. Tests only read it."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
+    folder = (shared or tmp_path_factory.mktemp("site")) / "built-site"
+    folder.mkdir(exist_ok=True)
+    out = folder / "_site"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "built").exists():
+            done = subprocess.run(
+                [sys.executable, "-m", "tools.site", "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+            )
+            assert done.returncode == 0, done.stderr
+            (folder / "built").touch()
     return out
 
 
