@@ -9,6 +9,7 @@ a cell that holds a newline.
 
 import csv
 import io
+from functools import lru_cache
 
 from . import file_format, limits
 from .findings import PER_RULE, Finding
@@ -136,9 +137,14 @@ def needs_text_scan(table) -> tuple[bool, bool]:
     (check_layout). So a file whose cells hold no quote and no newline is spared a scan of every
     byte; only a cell that holds a newline makes a record's line differ from its position.
     """
+    import pyarrow as pa
+
     distinct = [column.dictionary for batch in table.to_batches() for column in batch.columns]
-    multiline = any(_holds(values, "\n") for values in distinct)
-    return multiline or any(_holds(values, '"') for values in distinct), multiline
+    if not distinct:
+        return False, False
+    cells = pa.concat_arrays(distinct)  # every column's distinct cells, searched at once
+    multiline = _holds(cells, "\n")
+    return multiline or _holds(cells, '"'), multiline
 
 
 def _holds(values, text: str) -> bool:
@@ -218,15 +224,37 @@ def categorical(chunked, missing: set):
     import numpy as np
     import pandas as pd
 
-    chunked = chunked.unify_dictionaries()
+    if chunked.num_chunks > 1:
+        chunked = chunked.unify_dictionaries()
     chunks = chunked.chunks
     distinct = chunks[0].dictionary.to_pylist() if chunks else []
     codes = np.concatenate([np.zeros(0, np.int32), *(c.indices.to_numpy(zero_copy_only=False) for c in chunks)])
     kept = sorted(v for v in distinct if v not in missing)
     position = {v: i for i, v in enumerate(kept)}
     remap = np.array([position.get(v, -1) for v in distinct], dtype=smallest_code(len(kept)))
-    dtype = pd.CategoricalDtype(pd.Index(kept, dtype=object))
+    small = len(kept) <= CACHED_CATEGORIES and sum(map(len, kept)) <= CACHED_CHARACTERS
+    dtype = _dtype(tuple(kept)) if small else _new_dtype(kept)
     return pd.Categorical.from_codes(remap[codes], dtype=dtype, validate=False), distinct, codes
+
+
+# A column's dtype, for the few short categories of an id or status column, is kept for the next
+# table or run in the process that has the same ones: pandas checks the categories each time it
+# builds one (half the cost of turning a column into a categorical). A dtype is immutable, so sharing
+# it is safe; a column of many or long distinct texts is not kept, so what stays in memory after a
+# run is bounded (at most 512 dtypes of 64 Ki characters).
+CACHED_CATEGORIES = 1_000
+CACHED_CHARACTERS = 1 << 16
+
+
+@lru_cache(maxsize=512)
+def _dtype(kept: tuple[str, ...]):
+    return _new_dtype(kept)
+
+
+def _new_dtype(kept):
+    import pandas as pd
+
+    return pd.CategoricalDtype(pd.Index(kept, dtype=object))
 
 
 def smallest_code(categories: int):
