@@ -82,3 +82,26 @@ def test_installed_checker_checks_a_text_and_validates(installed, package, tmp_p
     assert done.returncode == 0 and "seats of sairoon in cor-2018: 54: agrees" in done.stdout, done.stdout + done.stderr
     done = run_checker(installed, "validate", str(package.descriptor), cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.rstrip().endswith("VALID")
+
+
+def test_the_validators_requirements_are_the_packages_dependencies():
+    """`make validate` installs requirements.txt and `pip install .` the pyproject's dependencies: the
+    same packages, each pinned by constraints.txt at the version requirements.txt names, and each
+    version within the range pyproject allows."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    def pins(file: str) -> dict:
+        lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+        found = [Requirement(line) for line in lines if line.strip() and not line.startswith("#")]
+        return {canonicalize_name(r.name): next(iter(r.specifier)).version for r in found}
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    ranges = {canonicalize_name(r.name): r.specifier for r in map(Requirement, declared)}
+    wanted, pinned = pins("requirements.txt"), pins("constraints.txt")
+    assert sorted(wanted) == sorted(ranges)
+    for name, version in wanted.items():
+        assert pinned[name] == version, name
+        assert version in ranges[name], (name, version, str(ranges[name]))
