@@ -122,11 +122,9 @@ def _not(breaks):
 
 
 def describe(rows, rule: str, column: str | None, message: str, path: str) -> list[Finding]:
-    """One finding per row that breaks a check, up to PER_RULE, so that a contributor fixes every
-    row in one pass; then one that counts the rest."""
-    found = [Finding(LAYER, rule, message, path, line_of(row), column) for row in rows[:PER_RULE]] or [
-        Finding(LAYER, rule, message, path, None, column)
-    ]
+    """One finding per row that breaks a check (there is at least one), up to PER_RULE, so that a
+    contributor fixes every row in one pass; then one that counts the rest."""
+    found = [Finding(LAYER, rule, message, path, line_of(row), column) for row in rows[:PER_RULE]]
     if len(rows) > PER_RULE:
         found.append(
             Finding(LAYER, rule, f"... and {len(rows) - PER_RULE} more rows break this rule", path, None, column)
