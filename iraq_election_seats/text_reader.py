@@ -13,6 +13,7 @@ with bounded repetition, run on sentences of bounded length; the work a text may
 by the named limits in `limits.py`, each with a finding of its own.
 """
 
+import datetime
 import re
 import unicodedata
 from bisect import bisect_left
@@ -378,6 +379,18 @@ def read(text: str, names: Names, elections: list[Election]) -> Reading:
     return reading
 
 
+LEAP_YEAR = 2000  # a day named without its year may be 29 February
+NOT_A_DAY = "not a calendar day"
+
+
+def _calendar_day(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 class Context:
     """What a sentence's reading needs from the rest of the text: the elections it names and the
     result status it last stated."""
@@ -415,7 +428,9 @@ class Context:
         return election, f"the election the text is about ({election.year}: its years, polling days and lists)"
 
     def dates(self, text: str):
-        """(span, ISO day or None, election whose polling day it is) of each day `text` names."""
+        """(span, ISO day or None, election whose polling day it is) of each day `text` names; a day
+        its month does not have (31 February) is named, so its figures are no counts, but gives
+        NOT_A_DAY, never a date that is none."""
         for match in DATE.finditer(text):
             month_text = match.group("m1") or match.group("m2")
             if month_text:
@@ -425,6 +440,9 @@ class Context:
             day = int(match.group("d1") or match.group("d2") or match.group("d3") or ARABIC_DAYS[match.group("d4")])
             year = match.group("y1") or match.group("y2") or match.group("y3")
             if not 1 <= day <= 31:
+                continue
+            if not _calendar_day(int(year) if year else LEAP_YEAR, month, day):
+                yield match.span(), NOT_A_DAY, None
                 continue
             election = self.by_day.get(f"{month:02d}-{day:02d}")
             if year and (election is None or election.year != int(year)):
@@ -498,7 +516,12 @@ def read_sentence(sentence: str, offset: int, found_names: list, context: Contex
     figures.sort(key=lambda f: f[1])
     list_figures = [f for f in figures if f[0] in MEASURES_OF_LISTS]
     for measure, (start, end), value, date_election in figures:
-        yield from build(sentence, offset, measure, start, end, value, date_election, names, list_figures, context)
+        for statement in build(
+            sentence, offset, measure, start, end, value, date_election, names, list_figures, context
+        ):
+            if value is NOT_A_DAY:  # unattached, with why: no record can judge a day that is none
+                statement.value, statement.reason = None, "the day it names is not a calendar day"
+            yield statement
 
 
 def measure_of(sentence: str, start: int, end: int, value: float, ordinal: bool):

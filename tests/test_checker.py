@@ -5,6 +5,7 @@ JSON document whatever the input; no socket, no write, and a named limit on a hu
 
 import contextlib
 import csv
+import datetime
 import io
 import json
 import os
@@ -215,6 +216,19 @@ def test_a_figure_without_a_list_is_unattached_with_its_reason(record):
     assert checked.unattached[0]["value"] == 61 and checked.unattached[0]["reason"]
 
 
+def test_a_day_its_month_does_not_have_is_no_date(record):
+    """'31 February 2021' was read as the day 2021-02-31 and judged against the polling day: a value
+    that is no date. A day its month does not have is an unattached figure that says why; a day
+    named without its year may be 29 February."""
+    for text in ("The election was held on 31 February 2021.", "The election was held on 31 April."):
+        checked = ies.check_text(text, text.encode(), record)
+        assert not checked.statements, text
+        unattached = [(u["measure"], u["value"], u["reason"]) for u in checked.unattached]
+        assert unattached == [("election_date", None, "the day it names is not a calendar day")], text
+    text = "The election was held on 29 February."
+    assert [u["reason"] for u in ies.check_text(text, text.encode(), record).unattached] == []
+
+
 def test_html_offsets_point_into_the_page(monkeypatch, typed, tmp_path):
     page = "<html><body><p>In the 2021 election the <b>State of Law</b> coalition won <i>33</i> seats &amp; more.</p></body></html>"
     path = tmp_path / "story.html"
@@ -246,7 +260,7 @@ PHRASES = """
 twice | not | never | reportedly | allegedly | preliminary | final | results | turnout | percent | votes
 total | 329 | . | , | ; | : | ( | ) | ' | " | « | » | Mr. | e.g. | # | ** | - | – | and | while | each | in | the | election | vote
 parliament | Kurdish | from | to | by | x | ـ | في | على | حصل | بالمئة | 2.5 million | per cent | more than
-fewer than | did not | 10 October | ١٠ أكتوبر | 31 February | 12 May 2018 | third place | المرتبة الثانية
+fewer than | did not | 10 October | ١٠ أكتوبر | 31 February | 31 April 2021 | 12 May 2018 | third place | المرتبة الثانية
 نسبة المشاركة | في المئة
 """
 WORDS = [
@@ -274,6 +288,8 @@ def test_any_text_of_the_readers_words_is_read_without_an_error(record, data, jo
     checked = ies.check_text(text, text.encode(), record)
     for statement in checked.statements + checked.unattached:
         assert 0 <= statement["start"] < statement["end"] <= len(text), (text, statement)
+        if statement["measure"] == "election_date" and statement["value"] is not None:
+            datetime.date.fromisoformat(statement["value"])  # a day that is one, never 2021-02-31
 
 
 def test_usage_errors_are_exit_2_and_json(monkeypatch, typed, tmp_path):
