@@ -107,7 +107,15 @@ def column_checks(table_schema: dict) -> list[ColumnCheck]:
 
 
 def _present(series):
+    if _categorical(series):
+        return series.array.codes >= 0  # an empty cell is code -1
     return series.notna().to_numpy()
+
+
+def _categorical(series) -> bool:
+    """Whether a column is categorical: its codes and categories are then read from its array,
+    without the accessor pandas builds on each call (a tenth of this layer's time)."""
+    return series.dtype.name == "category"
 
 
 def _each(holds):
@@ -117,8 +125,9 @@ def _each(holds):
 
 
 def _not(breaks):
-    """True where `breaks(series)` is false or unknown (an empty cell is no bound's business)."""
-    return lambda series: ~breaks(series).fillna(False).to_numpy(dtype=bool)
+    """True where `breaks(values)` is false or unknown (an empty cell is no bound's business), asked
+    of the column's array, not of a Series built around each answer."""
+    return lambda series: ~breaks(series.array).to_numpy(dtype=bool, na_value=False)
 
 
 def describe(rows, rule: str, column: str | None, message: str, path: str) -> list[Finding]:
@@ -253,16 +262,16 @@ def _may_repeat(frame, fields: list[str]) -> bool:
     import numpy as np
 
     columns = [frame[f] for f in fields]
-    if not all(hasattr(c, "cat") for c in columns):
+    if not all(_categorical(c) for c in columns):
         return True
     combined, span = np.zeros(len(frame), dtype=np.int64), 1
     for column in columns:
-        width = len(column.cat.categories) + 1
+        width = len(column.array.categories) + 1
         span *= width
         if span >= 2**62:
             return True
         combined *= width
-        combined += column.cat.codes.to_numpy()
+        combined += column.array.codes
         combined += 1
     combined.sort()
     return bool(len(combined) > 1 and (combined[1:] == combined[:-1]).any())
@@ -305,13 +314,12 @@ def per_distinct(series, holds):
     categorical column (row by row only for another dtype)."""
     import numpy as np
 
-    if not hasattr(series, "cat"):
+    if not _categorical(series):
         distinct = series.dropna().unique()
         return (series.isin([v for v in distinct if holds(v)]) | series.isna()).to_numpy(dtype=bool)
-    categories = series.cat.categories
+    categories = series.array.categories
     good = np.fromiter((bool(holds(v)) for v in categories), dtype=bool, count=len(categories))
-    codes = series.cat.codes.to_numpy()
-    return np.append(good, True)[codes]  # code -1, an empty cell, picks the last: True
+    return np.append(good, True)[series.array.codes]  # code -1, an empty cell, picks the last: True
 
 
 def _key_findings(rows, fields: list[str], rule: str, text: str, path: str) -> list[Finding]:
