@@ -52,6 +52,17 @@ class Checked:
         bad = any(s["verdict"] == "differs" or s["finding"] for s in self.statements)
         return 1 if bad or self.findings else 0
 
+    @property
+    def summary(self) -> str:
+        """The last line of the report: DIFFERS (exit 1); AGREES when at least one statement was
+        compared with the record and none differs; NOTHING COMPARED when none could be (no
+        statement, or none the record gives a figure for), so that a text nothing was checked in
+        never reads as checked."""
+        if self.status:
+            return "DIFFERS"
+        compared = any(s["verdict"] in ("agrees", "differs") for s in self.statements)
+        return "AGREES" if compared else "NOTHING COMPARED"
+
 
 class Record:
     """The record, read once: names, elections, stages, sources and values."""

@@ -205,7 +205,7 @@ def print_summary(file: str, checked) -> None:
         )
     for finding in checked.findings:
         print(f"  {clean(finding)}")
-    print("DIFFERS" if checked.status else "AGREES")
+    print(checked.summary)
 
 
 def print_annotations(file: str, checked) -> None:

@@ -172,6 +172,23 @@ def test_final_figures_agree_and_exit_0(monkeypatch, typed):
     assert {e["stage_id"] for e in statement["record"]} >= {"cor-2021-first-count", "cor-2021-final"}
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("The final results of the October 10 election gave the State of Law coalition 33 seats.", "AGREES"),
+        ("The final results of the October 10 election gave the State of Law coalition 34 seats.", "DIFFERS"),
+        ("The election was held on 31 February 2021.", "NOTHING COMPARED"),
+        ("In the 2021 election, the Kurdish parties won 61 seats.", "NOTHING COMPARED"),
+        ("Nothing here is a result.", "NOTHING COMPARED"),
+    ],
+)
+def test_the_last_line_says_agrees_only_when_something_was_compared(monkeypatch, typed, text, last):
+    """A text whose only figure is unattached, or that has none, ended in AGREES, which a reader
+    can take for a text that was checked."""
+    status, out, _ = run_check(monkeypatch, typed, ["check", "-"], text.encode())
+    assert out.rstrip().splitlines()[-1] == last and status == (last == "DIFFERS")
+
+
 def test_arabic_indic_and_persian_digits_are_read(record):
     text = "حصلت الكتلة الصدرية على ٧٣ مقعدا، وحصل تحالف تقدم على ۳۷ مقعدا في الانتخابات التي جرت في ١٠ أكتوبر ٢٠٢١."
     found = {
