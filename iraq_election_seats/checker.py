@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .display import missing, show
+from .frames import rows_of
 from .reconciliation import COMPARE, References, source_preference
 from .text_reader import Election, Names, Statement, read, year_of_id
 
@@ -79,19 +80,19 @@ class Record:
             if year:  # an election with no polling day and no year in its id is one no text can name
                 self.elections.append(Election(str(election), year, day))
         self.links = {}
-        for r in typed["bloc-reference-links"].itertuples(index=False):
+        for r in rows_of(typed["bloc-reference-links"], index=False):
             self.links.setdefault((r.bloc_id, r.election_id), []).append((r.list_id, r.relation))
         self.bloc_of = {
             (r.list_id, r.election_id): r.bloc_id
-            for r in typed["bloc-reference-links"].itertuples(index=False)
+            for r in rows_of(typed["bloc-reference-links"], index=False)
             if r.relation == "is"
         }
         self.local = {}
-        for r in typed["bloc-names"].itertuples(index=False):
+        for r in rows_of(typed["bloc-names"], index=False):
             self.local.setdefault(str(r.source_id), []).append((str(r.name), f"bloc:{r.bloc_id}"))
         self.sha = typed["_sources_sha256"]
         ran = {}
-        for r in typed["reference-results"].itertuples(index=False):
+        for r in rows_of(typed["reference-results"], index=False):
             ran.setdefault(f"list:{r.list_id}", set()).add(self.refs.stages[r.stage_id].election_id)
         for bloc, election in self.links:
             ran.setdefault(f"bloc:{bloc}", set()).add(election)
@@ -100,17 +101,15 @@ class Record:
     def names(self, text_bytes: bytes) -> Names:
         spellings = []
         if "list-names" in self.typed:
-            spellings += [(str(r.name), f"list:{r.list_id}") for r in self.typed["list-names"].itertuples(index=False)]
+            spellings += [(str(r.name), f"list:{r.list_id}") for r in rows_of(self.typed["list-names"], index=False)]
         if "leader-names" in self.typed:
-            spellings += [
-                (str(r.name), f"bloc:{r.bloc_id}") for r in self.typed["leader-names"].itertuples(index=False)
-            ]
-        for r in self.typed["reference-lists"].itertuples(index=False):
+            spellings += [(str(r.name), f"bloc:{r.bloc_id}") for r in rows_of(self.typed["leader-names"], index=False)]
+        for r in rows_of(self.typed["reference-lists"], index=False):
             if r.kind == "list":
                 spellings += [(str(r.name), f"list:{r.list_id}"), (str(r.name).split(" (")[0], f"list:{r.list_id}")]
                 if not missing(r.name_ar):
                     spellings.append((str(r.name_ar), f"list:{r.list_id}"))
-        for r in self.typed["blocs"].itertuples(index=False):
+        for r in rows_of(self.typed["blocs"], index=False):
             if r.kind in ("list", "movement"):
                 spellings += [
                     (str(r.name_en), f"bloc:{r.bloc_id}"),
@@ -177,7 +176,7 @@ class Record:
 
     def shares(self, election: str, lists: list[str]) -> list[dict]:
         found = []
-        for r in self.typed["reference-results"].itertuples(index=False):
+        for r in rows_of(self.typed["reference-results"], index=False):
             stage = self.refs.stages[r.stage_id]
             if stage.election_id == election and [r.list_id] == lists and not missing(r.share):
                 found.append(self.entry(r.stage_id, r.ref_source_id, float(r.share)))

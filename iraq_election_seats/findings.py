@@ -3,6 +3,8 @@
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from .frames import rows_of
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -64,11 +66,11 @@ def per_row(bad, make, limit: int = PER_RULE) -> list[Finding]:
     """One finding per offending row of `bad` (a DataFrame), up to `limit`, then one that counts the rest.
 
     A broken column of a million rows gives a readable report, not a million lines. A rule that
-    holds costs nothing here (itertuples builds a class for its rows even when there are none).
+    holds costs nothing here (walking even an empty frame takes each of its columns).
     """
     if bad.empty:
         return []
-    found = [make(row) for row in bad.head(limit).itertuples(index=False)]
+    found = [make(row) for row in rows_of(bad.head(limit), index=False)]
     if len(bad) > limit:
         last = found[-1]
         found.append(

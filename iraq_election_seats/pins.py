@@ -11,6 +11,7 @@ in sources.csv and the descriptor) and its own Table Schema, as every report and
 
 from .display import missing
 from .findings import PER_RULE, Finding
+from .frames import rows_of
 from .tables import line_of
 
 # path -> (sha256, bytes, date as sources.csv gives it, or None where the report is undated)
@@ -94,7 +95,7 @@ def reports_pinned(typed, path: str) -> list[Finding]:
     found = []
     sources = typed["sources"]
     listed = set()
-    for row in sources.itertuples():
+    for row in rows_of(sources):
         listed.add(row.path)
         pin = REPORTS.get(row.path)
         if pin is None:
@@ -125,13 +126,13 @@ def record_pinned(ctx, rule) -> list[Finding]:
         message = f"{what} is pinned with {column} {want}, not {have}: the official record changed"
         found.append(rule.finding(message, ctx.paths[file], line, column))
 
-    for row in stages.itertuples():
+    for row in rows_of(stages):
         pin = STAGES.get(row.stage_id)
         for column, want in zip(("election_id", "stage", "date"), pin or (), strict=False):
             have = None if missing(getattr(row, column)) else str(getattr(row, column))
             if have != want:
                 told("result-stages", line_of(row.Index), column, f"stage {row.stage_id}", want, have)
-    for row in sources.itertuples():
+    for row in rows_of(sources):
         pin = COMPLETE.get(row.ref_source_id)
         if pin is None:
             continue
@@ -139,7 +140,7 @@ def record_pinned(ctx, rule) -> list[Finding]:
         for column, want, have in (("date", pin[0], date), ("coverage", "complete", row.coverage)):
             if have != want:
                 told("reference-sources", line_of(row.Index), column, row.ref_source_id, want, have)
-    for row in results.itertuples():
+    for row in rows_of(results):
         pin = COMPLETE.get(row.ref_source_id)
         if pin is not None and row.stage_id != pin[1]:
             told(

@@ -6,6 +6,7 @@ import hashlib
 
 from .display import missing, show
 from .findings import PER_RULE, Finding
+from .frames import rows_of
 from .limits import tick
 from .numbers import places_day, states_date, states_date_in_digits, states_number
 from .pins import reports_pinned
@@ -21,7 +22,7 @@ def source_files(package, typed, paths) -> tuple[list[Finding], dict[str, str]]:
     found, texts = [], {}
     declared = {r["path"]: r for r in package.files}
     sources = typed["sources"]
-    for row in sources.itertuples():
+    for row in rows_of(sources):
         where = dict(file=paths["sources"], row=line_of(row.Index))
         data, problem = package.file_bytes(row.path)
         if problem:
@@ -84,7 +85,7 @@ def source_files(package, typed, paths) -> tuple[list[Finding], dict[str, str]]:
 def quotes_stand(frame, path, texts, column) -> list[Finding]:
     """text[start:end] of the source is exactly the quote (offsets in Unicode code points)."""
     found = []
-    for row in frame.itertuples():
+    for row in rows_of(frame):
         tick()
         text, quote = texts.get(row.source_id), getattr(row, column)
         if text is not None and not 0 <= row.start <= row.end <= len(text):
@@ -106,7 +107,7 @@ def quotes_stand(frame, path, texts, column) -> list[Finding]:
 def numbers_quoted(claims, path) -> list[Finding]:
     """The number, factor or date a claim supports is stated in its own quote."""
     found = []
-    for claim in claims.itertuples():
+    for claim in rows_of(claims):
         tick()
         row = line_of(claim.Index)
         if not missing(claim.value) and not states_number(claim.quote, claim.value):
@@ -151,7 +152,7 @@ def reference_numbers_quoted(typed, paths) -> list[Finding]:
     found = []
     for table, columns in REFERENCE_FIGURES.items():
         frame = typed[table]
-        for row in frame.itertuples():
+        for row in rows_of(frame):
             for column in columns:
                 value = getattr(row, column)
                 if missing(value) or _stated(row, column, value):
@@ -213,7 +214,7 @@ def event_days_placed(typed, paths) -> list[Finding]:
             line_of(row.Index),
             "date",
         )
-        for row in events.itertuples()
+        for row in rows_of(events)
         if not places_day(row.quote, str(row.date), page_day.get(row.ref_source_id))
     ][:PER_RULE]
 
@@ -256,7 +257,7 @@ def source_dates_rest_on_passages(typed, paths) -> list[Finding]:
         return None
 
     found = []
-    for row in typed["reference-sources"].itertuples():
+    for row in rows_of(typed["reference-sources"]):
         message = problem(row)
         if message:
             where = paths["reference-sources"], line_of(row.Index), "date_basis"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .display import missing, show
 from .findings import Finding
+from .frames import rows_of
 from .limits import tick
 from .numbers import states_date
 from .tables import line_of
@@ -103,12 +104,12 @@ def names_of(typed) -> dict:
             spoken |= set(typed[table][column].dropna().astype(str))
     blocs = typed["blocs"]
     common = []
-    for r in blocs[blocs["bloc_id"].astype(str).isin(spoken)].itertuples(index=False):
+    for r in rows_of(blocs[blocs["bloc_id"].astype(str).isin(spoken)], index=False):
         common += [(str(r.name_en), str(r.bloc_id)), (str(r.name_en).split(" (")[0], str(r.bloc_id))]
         if not missing(r.name_ar):
             common.append((str(r.name_ar), str(r.bloc_id)))
     local = {}
-    for r in typed["bloc-names"].itertuples(index=False):
+    for r in rows_of(typed["bloc-names"], index=False):
         local.setdefault(str(r.source_id), []).append((str(r.name), str(r.bloc_id)))
     return {source: Names(spellings + common) for source, spellings in local.items()} | {None: Names(common)}
 
@@ -128,7 +129,7 @@ def quoted_readings(typed, texts: dict, paths: dict) -> list[Quoted]:
     claims = typed["claims"]
     by_claim = {}
     found = []
-    for row in claims.itertuples():
+    for row in rows_of(claims):
         before = clause_before(texts.get(row.source_id), row.start)
         by_claim[row.claim_id] = (row.quote, before, row.stance)
         found.append(
@@ -138,7 +139,7 @@ def quoted_readings(typed, texts: dict, paths: dict) -> list[Quoted]:
                 row.ref_election_id, row.ref_bloc_id, row.ref_factor, row.stance, None,
             )
         )  # fmt: skip
-    for row in typed["claim-readings"].itertuples():
+    for row in rows_of(typed["claim-readings"]):
         if row.claim_id not in by_claim:
             continue  # a reading of no claim is the foreign key's finding
         quote, before, stance = by_claim[row.claim_id]

@@ -12,6 +12,7 @@ import operator
 
 from .contract import NEEDS
 from .display import missing, text
+from .frames import rows_of
 from .record_rules import chamber_sizes, well_formed
 from .values import NO_BLOC
 
@@ -23,17 +24,17 @@ class References:
     """The reference tables, read as lookups: what each stage and source says of each list."""
 
     def __init__(self, typed):
-        self.stages = {r.stage_id: r for r in typed["result-stages"].itertuples(index=False)}
-        self.sources = {r.ref_source_id: r for r in typed["reference-sources"].itertuples(index=False)}
+        self.stages = {r.stage_id: r for r in rows_of(typed["result-stages"], index=False)}
+        self.sources = {r.ref_source_id: r for r in rows_of(typed["reference-sources"], index=False)}
         self.by_stage = {}  # (stage, source) -> {list: (seats, votes)}
-        for r in typed["reference-results"].itertuples(index=False):
+        for r in rows_of(typed["reference-results"], index=False):
             self.by_stage.setdefault((r.stage_id, r.ref_source_id), {})[r.list_id] = (r.seats, r.votes)
         self.kinds = dict(zip(typed["reference-lists"]["list_id"], typed["reference-lists"]["kind"]))
         self.links = {}
-        for r in typed["bloc-reference-links"].itertuples(index=False):
+        for r in rows_of(typed["bloc-reference-links"], index=False):
             self.links.setdefault((r.bloc_id, r.election_id), []).append((r.list_id, r.relation))
         self.facts = {}
-        for r in typed["reference-facts"].itertuples(index=False):
+        for r in rows_of(typed["reference-facts"], index=False):
             if well_formed(r.measure, r.value):  # a malformed fact is a finding of its own, never compared
                 self.facts.setdefault((r.measure, r.election_id), []).append((r.ref_source_id, r.value))
         totals = chamber_sizes(typed)
@@ -118,7 +119,7 @@ def _row(subject, kind, claim, election, bloc, measure, reported, key, reference
 def value_rows(cells, refs: References) -> list[dict]:
     """Every reported value beside each reference, and every gap a reference fills beside it."""
     rows = []
-    for cell in cells.itertuples(index=False):
+    for cell in rows_of(cells, index=False):
         bloc = None if cell.bloc_id == NO_BLOC else cell.bloc_id
         subject = "/".join(p for p in (cell.measure, cell.election_id, bloc) if p)
         found, reason = refs.values(cell.measure, cell.election_id, bloc)
@@ -163,7 +164,7 @@ def relation_rows(claims, refs: References) -> list[dict]:
     """Every relational claim judged on the references: the claim's stage against the compared
     election's authoritative stage (the same stage when both sides are of one election)."""
     rows = []
-    for claim in claims.itertuples(index=False):
+    for claim in rows_of(claims, index=False):
         bloc = None if missing(claim.bloc_id) else claim.bloc_id
         ref_bloc = None if missing(claim.ref_bloc_id) else claim.ref_bloc_id
         factor = "" if claim.ref_factor == 1 else f"{claim.ref_factor:g} x "

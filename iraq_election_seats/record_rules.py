@@ -10,6 +10,7 @@ breaks one is invalid whatever `reconciliation.csv` says.
 
 from .display import missing, show
 from .findings import PER_RULE, Finding, Rule, per_row
+from .frames import rows_of
 from .pins import record_pinned
 from .tables import lines_of
 from .values import DATE_MEASURES
@@ -98,7 +99,7 @@ def reference_stage_fits_date(ctx, rule) -> list[Finding]:
         return earlier[-1] if earlier else None
 
     bad = []
-    for r in results.itertuples(index=False):
+    for r in rows_of(results, index=False):
         if missing(r.stage_date):
             continue
         if missing(r.source_date):  # undated: it can only speak of the result that stands
@@ -136,7 +137,7 @@ def complete_sources_name_their_lists(ctx, rule) -> list[Finding]:
     complete = results[results["coverage"] == "complete"]
     bad = [
         (r, shown)
-        for r in complete.itertuples(index=False)
+        for r in rows_of(complete, index=False)
         if (shown := sorted(m for m in members.get(r.list_id, []) if (r.election_id, m) in named))
     ]
     return [
@@ -174,7 +175,7 @@ def reposts_say_why(ctx, rule) -> list[Finding]:
     sources = ctx.typed["reference-sources"].astype(object).assign(line=lambda f: lines_of(f.index))
     superseded = set(sources["supersedes"].dropna())
     found = []
-    for r in sources.itertuples(index=False):
+    for r in rows_of(sources, index=False):
         repost, reason = r.copy == "repost", None if missing(r.repost_reason) else r.repost_reason
         if repost and reason is None:
             problem = "is a repost but gives no repost_reason"
@@ -243,7 +244,7 @@ def reference_facts_have_their_form(ctx, rule) -> list[Finding]:
     """A fact that is a count, a share or a day is written as one: the chamber's size and the other
     facts the rules compute with are never arbitrary text."""
     facts = ctx.typed["reference-facts"].astype(object).assign(line=lambda f: lines_of(f.index))
-    bad = [(r, FACT_FORMS[r.measure][1]) for r in facts.itertuples(index=False) if not well_formed(r.measure, r.value)]
+    bad = [(r, FACT_FORMS[r.measure][1]) for r in rows_of(facts, index=False) if not well_formed(r.measure, r.value)]
     return [
         rule.finding(
             f"the {r.measure} of {r.election_id} must be {words}",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .derived import Derived, derive, relational_claims
 from .display import missing, show
 from .findings import Finding, Rule, per_row
+from .frames import rows_of
 from .limits import tick
 from .reconciliation import COMPARE
 from .record_rules import RECORD_RULES
@@ -485,7 +486,7 @@ def relational_verdicts(claims, cells) -> list[Verdict]:
         return (value, name) if status == "reported" and value is not None else (None, f"{name} ({status})")
 
     verdicts = []
-    for claim in claims.itertuples(index=False):
+    for claim in rows_of(claims, index=False):
         left, left_name = side(claim.measure, claim.election_id, claim.bloc_id)
         if missing(claim.ref_election_id):
             right, right_name = claim.value, show(claim.value)

@@ -9,6 +9,7 @@ between the reports, whatever the record says of either.
 
 from .contract import NEEDS
 from .display import missing
+from .frames import rows_of
 from .reconciliation import COMPARE, VERDICT_KINDS
 from .values import DATE_MEASURES
 
@@ -41,7 +42,7 @@ class Statements:
         sources = typed["sources"]
         self.source_day = dict(zip(sources["source_id"], sources["date"], strict=True))
         self.attributions = {}
-        for r in typed["attributions"].itertuples(index=False):
+        for r in rows_of(typed["attributions"], index=False):
             self.attributions.setdefault(r.claim_id, []).append(r)
         self.latest_day = {}
         for source, day in zip(claims["source_id"], claims["value_date"], strict=True):

@@ -1,0 +1,45 @@
+"""rows_of gives each row exactly as DataFrame.itertuples does, for any frame the checks may walk."""
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from iraq_election_seats.frames import rows_of
+from iraq_election_seats.run import validate
+
+
+def as_seen(rows) -> list:
+    """Each row's fields and the repr of each value (NaN is never equal to itself)."""
+    return [(type(row).__name__, row._fields, [repr(value) for value in row]) for row in rows]
+
+
+def awkward_frames() -> dict:
+    """Frames whose columns a named tuple cannot take as they are, or has nothing to walk."""
+    twice = pd.DataFrame([[1, "a", None], [2, None, 3.5]], columns=["x", "x", "y"])
+    names = pd.DataFrame([[1, 2, 3, 4, 5]], columns=["class", "1st", "", "_hidden", "two words"])
+    return {
+        "a column name twice": twice,
+        "names no tuple field can have": names,
+        "no rows": pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype="Int64")}),
+        "no columns": pd.DataFrame(index=[4, 7]),
+        "gaps of every kind": pd.DataFrame(
+            {"i": pd.array([1, None], dtype="Int64"), "c": pd.Categorical(["a", None]), "f": [float("nan"), 2.0]},
+            index=[5, 9],
+        ),
+    }
+
+
+@pytest.mark.parametrize("index", [True, False])
+def test_rows_are_what_itertuples_gives_for_every_typed_table(index):
+    typed = validate(str(ROOT / "datapackage.json")).typed
+    assert typed
+    for name, frame in typed.items():
+        assert as_seen(rows_of(frame, index=index)) == as_seen(frame.itertuples(index=index)), name
+
+
+@pytest.mark.parametrize("index", [True, False])
+@pytest.mark.parametrize("case", list(awkward_frames()))
+def test_rows_are_what_itertuples_gives_for_awkward_frames(case, index):
+    frame = awkward_frames()[case]
+    assert as_seen(rows_of(frame, index=index)) == as_seen(frame.itertuples(index=index))
+    assert len(list(rows_of(frame, index=index))) == len(frame)
