@@ -33,13 +33,22 @@ def chamber_sizes(typed) -> dict:
 def _results(ctx):
     """Reference results with seats, their election, their source's date and coverage, and their line
     (read by the rules through ctx.once, so the tables are joined once per pass)."""
+    import pandas as pd
+
     typed = ctx.typed
-    results = typed[RESULTS].astype(object).assign(line=lambda f: lines_of(f.index))
-    stages = typed["result-stages"].astype(object)[["stage_id", "election_id", "date"]]
-    stages = stages.rename(columns={"date": "stage_date"})
-    sources = typed["reference-sources"].astype(object)[["ref_source_id", "date", "coverage", "kind"]]
-    sources = sources.rename(columns={"date": "source_date"})
-    return results.merge(stages, on="stage_id", how="left").merge(sources, on="ref_source_id", how="left")
+    results = typed[RESULTS].astype(object).assign(line=lambda f: lines_of(f.index)).reset_index(drop=True)
+    # each stage and source is one row (their keys are unique), so joining them is looking them up
+    joined = {}
+    for key, table, columns in (
+        ("stage_id", "result-stages", {"election_id": "election_id", "stage_date": "date"}),
+        ("ref_source_id", "reference-sources", {"source_date": "date", "coverage": "coverage", "kind": "kind"}),
+    ):
+        frame = typed[table]
+        for name, column in columns.items():
+            found = dict(zip(frame[key], frame[column], strict=True))
+            values = [found.get(k, float("nan")) for k in results[key]]
+            joined[name] = pd.Series(values, index=results.index, dtype=object)
+    return results.assign(**joined)
 
 
 def reference_seats_within_chamber(ctx, rule) -> list[Finding]:
@@ -64,20 +73,28 @@ def reference_sums_fit_chamber(ctx, rule) -> list[Finding]:
     adds up to exactly the chamber: a complete count that falls short has lost a list."""
     sizes = chamber_sizes(ctx.typed)
     results = ctx.once(_results).dropna(subset=["seats"])
+    # one pass over the groups: a stage's rows share its election, and a source's rows its coverage
+    groups = (
+        results.assign(seats=results["seats"].astype(float))
+        .groupby(["stage_id", "ref_source_id"], sort=True)
+        .agg(election_id=("election_id", "first"), added=("seats", "sum"), coverage=("coverage", "first"),
+             line=("line", "min"))
+    )  # fmt: skip
     found = []
-    for (stage, source), group in results.groupby(["stage_id", "ref_source_id"], sort=True):
-        chamber = sizes.get(group["election_id"].iloc[0])
+    for (stage, source), election, added, coverage, line in zip(
+        groups.index, groups["election_id"], groups["added"], groups["coverage"], groups["line"], strict=True
+    ):
+        chamber = sizes.get(election)
         if chamber is None:
             continue
-        added = float(group["seats"].astype(float).sum())
-        complete = group["coverage"].iloc[0] == "complete"
+        added, complete = float(added), coverage == "complete"
         if added > chamber or (complete and added != chamber):
             promise = "is marked complete, so they must add up to exactly that" if complete else "cannot give more"
             message = (
                 f"the seats of {stage} from {source} add up to {show(added)}, "
                 f"but the chamber has {show(chamber)} and the source {promise}"
             )
-            found.append(rule.finding(message, ctx.paths[RESULTS], int(group["line"].min()), "seats"))
+            found.append(rule.finding(message, ctx.paths[RESULTS], int(line), "seats"))
     return found
 
 
