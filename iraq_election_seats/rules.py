@@ -354,10 +354,12 @@ def spoken_of(typed) -> set:
 def gap_kinds_mean_one_thing(ctx: Context, rule) -> list[Finding]:
     """A gap the reports speak of without a value (a bound, a share of a pair's total) is 'ambiguous',
     and an 'ambiguous' gap is one they speak of: the kind tells a reader whether to look for a claim."""
+    import pandas as pd
+
     c = ctx.cells
-    spoken = c["measure"] != c["measure"]  # all False, on the cells' own index
-    for measure, election, bloc in spoken_of(ctx.typed):  # a handful of keys, each compared on codes
-        spoken |= (c["measure"] == measure) & (c["election_id"] == election) & (c["bloc_id"] == bloc)
+    keys = [key for key in spoken_of(ctx.typed) if not any(map(missing, key))]  # an empty part names no cell
+    # one lookup of every cell's key among them, however many claims there are
+    spoken = pd.Series(pd.MultiIndex.from_arrays([c[k] for k in KEY]).isin(keys), index=c.index)
     ambiguous = c["status"] == "ambiguous"
     bad = c.assign(spoken=spoken)[c["status"].isin(["not_reported", "ambiguous"]) & (ambiguous != spoken)]
     return per_row(
