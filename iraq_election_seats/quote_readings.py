@@ -19,7 +19,7 @@ from .frames import rows_of
 from .limits import tick
 from .numbers import states_date
 from .tables import line_of
-from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, read, year_of_id
+from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, Reading, read, year_of_id
 
 LAYER = "provenance"
 COUNTED = {"seats", "rank", "total_seats"}
@@ -153,10 +153,10 @@ def quoted_readings(typed, texts: dict, paths: dict) -> list[Quoted]:
     return found
 
 
-def disagreements(q: Quoted, names: Names, elections: list[Election], report_year) -> list[tuple[str, str, str]]:
-    """(check, column, what the words say) for each way the reading disagrees with its quote."""
+def disagreements(q: Quoted, reading: Reading, elections: list[Election], report_year) -> list[tuple[str, str, str]]:
+    """(check, column, what the words say) for each way the reading disagrees with its quote, as the
+    text reader read that quote (`reading`)."""
     said = []
-    reading = read(q.quote, names, elections)
     statements = reading.statements + reading.unattached
     lowered = q.quote.lower()
     stated = [s for s in statements if s.measure == q.measure]
@@ -255,12 +255,15 @@ def readings_read_from_quotes(typed, texts: dict, paths: dict) -> list[Finding]:
         for s, d in zip(typed["sources"]["source_id"], typed["sources"]["date"])
     }
     sources = dict(zip(typed["claims"]["claim_id"], typed["claims"]["source_id"]))
-    found = []
+    found, read_before = [], {}
     for q in quoted_readings(typed, texts, paths):
         tick()
         source = sources.get(q.claim_id)
+        # a claim's quote is read once, however many readings it has
+        if (source, q.quote) not in read_before:
+            read_before[source, q.quote] = read(q.quote, names.get(source, names[None]), elections)
         for check, column, message in disagreements(
-            q, names.get(source, names[None]), elections, report_years.get(source)
+            q, read_before[source, q.quote], elections, report_years.get(source)
         ):
             found.append(
                 Finding(
