@@ -293,7 +293,7 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
             fields, targets = listed(key["fields"]), listed(target["fields"])
             target_name = target.get("resource") or resource["name"]
             if len(fields) == 1:
-                parents = set(typed[target_name][targets[0]].dropna().unique())
+                parents = distinct_values(typed[target_name][targets[0]])
                 known = per_distinct(frame[fields[0]], parents.__contains__)
                 if known.all():
                     continue
@@ -307,6 +307,17 @@ def foreign_keys(package: DataPackage, typed: dict) -> list[Finding]:
             where = f"not a value of {target_name}.{', '.join(targets)}"
             found += _key_findings(child, fields, "foreign-key", where, resource["path"])
     return found
+
+
+def distinct_values(series) -> set:
+    """The distinct values of a column's non-empty cells: for a categorical column, the categories its
+    codes use (a third of the cost of dropping its empty cells and asking pandas)."""
+    import numpy as np
+
+    if not _categorical(series):
+        return set(series.dropna().unique())
+    codes = series.array.codes
+    return set(series.array.categories[np.unique(codes[codes >= 0])])
 
 
 def per_distinct(series, holds):

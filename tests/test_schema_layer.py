@@ -1,7 +1,11 @@
 """The table-schema layer reports each broken cell once, by the check that explains it best, and
 never a finding without its row: the order and overlap rules of schema_layer, each shown at work."""
 
+import pandas as pd
+import pytest
+
 from conftest import findings
+from iraq_election_seats.schema_layer import distinct_values
 
 CLAIMS = "data/claims.csv"
 SEATS = "data/seat_results.csv"
@@ -51,3 +55,20 @@ def test_a_required_number_spelled_wrongly_is_a_type_error_and_not_also_missing(
     line = package.line(CLAIMS, claim_id="rasanah-sadrist-2021-seats")
     package.set_cell(CLAIMS, line, "start", "+12")
     assert schema_findings(package, CLAIMS, line) == [("type", "start")]
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        pd.Series(pd.Categorical(["b", None, "a", "b"], categories=["a", "b", "unused"])),
+        pd.Series(pd.Categorical([None, None], categories=["a"])),
+        pd.Series(pd.Categorical([], categories=["a"])),
+        pd.Series(pd.array([3, None, 3, 7], dtype="Int64")),
+        pd.Series([2.5, float("nan")]),
+    ],
+    ids=["categorical with a gap and an unused category", "only gaps", "no rows", "integers", "floats"],
+)
+def test_a_reference_target_is_the_values_its_cells_hold(column):
+    """A foreign key's targets are the values the target column's cells hold: not a category no cell
+    uses, never an empty cell."""
+    assert distinct_values(column) == set(column.dropna().unique())
