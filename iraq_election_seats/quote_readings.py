@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from .display import missing, show
 from .findings import Finding
-from .frames import rows_of
+from .frames import distinct_values, rows_of
 from .limits import tick
 from .numbers import states_date
 from .tables import line_of
-from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Names, Reading, read, year_of_id
+from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Reading, names_for, read, year_of_id
 
 LAYER = "provenance"
 COUNTED = {"seats", "rank", "total_seats"}
@@ -98,10 +98,10 @@ def names_of(typed) -> dict:
     """The bloc names the reader looks for in each source's quotes: the source's own spellings
     (bloc_names.csv) first, then the English and Arabic names of the blocs the claims, readings and
     spellings speak of (a copy with a hundred thousand blocs makes no pattern of them all)."""
-    spoken = set(typed["bloc-names"]["bloc_id"].dropna().astype(str))
+    spoken = {str(v) for v in distinct_values(typed["bloc-names"]["bloc_id"])}
     for table in ("claims", "claim-readings"):
         for column in ("bloc_id", "ref_bloc_id"):
-            spoken |= set(typed[table][column].dropna().astype(str))
+            spoken |= {str(v) for v in distinct_values(typed[table][column])}
     blocs = typed["blocs"]
     common = []
     for r in rows_of(blocs[blocs["bloc_id"].astype(str).isin(spoken)], index=False):
@@ -111,7 +111,7 @@ def names_of(typed) -> dict:
     local = {}
     for r in rows_of(typed["bloc-names"], index=False):
         local.setdefault(str(r.source_id), []).append((str(r.name), str(r.bloc_id)))
-    return {source: Names(spellings + common) for source, spellings in local.items()} | {None: Names(common)}
+    return {source: names_for(spellings + common) for source, spellings in local.items()} | {None: names_for(common)}
 
 
 def clause_before(text: str | None, start) -> str:

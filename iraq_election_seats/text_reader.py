@@ -18,6 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 
 from .limits import MAX_CHECK_FIGURES, MAX_CHECK_STATEMENTS, MAX_SENTENCE_CHARS
 from .numbers import MONTHS, number_spans
@@ -330,6 +331,30 @@ class Names:
             start, end = where[match.start(1)], where[match.end(1) - 1] + 1
             found.append((start, end, self.keys[match.group(1)][0], text[start:end]))
         return found
+
+
+# A package's spellings of bloc names are the same from one validation to the next in a process
+# that validates many copies or checks many texts, and folding them and compiling their pattern
+# cost about 2% of a validation: a set of spellings this small is made into Names once and kept
+# (at most KEPT_NAMES sets), so what stays in memory after a run is bounded.
+CACHED_SPELLINGS = 1_000
+CACHED_SPELLING_CHARACTERS = 1 << 16
+KEPT_NAMES = 64
+
+
+def names_for(spellings: list[tuple[str, str]]) -> Names:
+    """Names(spellings), the same object for the same spellings while it is kept. Names is never
+    changed once made, so sharing it is safe."""
+    spellings = tuple(spellings)
+    small = len(spellings) <= CACHED_SPELLINGS
+    if small and sum(len(spelling) + len(key) for spelling, key in spellings) <= CACHED_SPELLING_CHARACTERS:
+        return _kept_names(spellings)
+    return Names(spellings)
+
+
+@lru_cache(maxsize=KEPT_NAMES)
+def _kept_names(spellings: tuple) -> Names:
+    return Names(spellings)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -442,3 +442,17 @@ def test_a_fault_of_the_checker_is_status_3_never_a_verdict(monkeypatch, typed):
     status, out, err = run_check(monkeypatch, typed, ["check", "-", "--json"], PRELIMINARY_AS_FINAL)
     assert status == 3 and json.loads(out)["status"] == 3
     assert "please report it" in err and "Traceback" not in err
+
+
+def test_names_are_kept_for_the_next_run_only_while_small():
+    """The reader's names for the same spellings are made once and shared (they are never changed),
+    and read a text as freshly made ones do; a set of spellings too large to keep is made each time."""
+    from iraq_election_seats.text_reader import CACHED_SPELLINGS, Names, names_for, read
+
+    spellings = [("State of Law", "sol"), ("Fatah Alliance", "fatah"), ("الفتح", "fatah")]
+    kept = names_for(spellings)
+    assert names_for(list(spellings)) is kept
+    text = "In 2021 the State of Law coalition won 33 seats and the Fatah Alliance 17."
+    assert read(text, kept, []) == read(text, Names(spellings), [])
+    many = [(f"list number {n}", f"key{n}") for n in range(CACHED_SPELLINGS + 1)]
+    assert names_for(many) is not names_for(many)

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from conftest import findings
-from iraq_election_seats.schema_layer import distinct_values
+from iraq_election_seats.frames import distinct_values
 
 CLAIMS = "data/claims.csv"
 SEATS = "data/seat_results.csv"
