@@ -81,10 +81,26 @@ EASTERN_DIGITS = str.maketrans(
 )
 
 
+# A passage is read for its numbers once per figure it gives, and the same passages again in each
+# validation a process makes: a short one's numbers are kept (at most KEPT_TEXTS of them, each of
+# at most CACHED_TEXT_CHARACTERS, so what stays in memory after a run is bounded).
+CACHED_TEXT_CHARACTERS = 4096
+KEPT_TEXTS = 4096
+
+
 def numbers_in(text: str) -> set[float]:
     """Every number `text` states, as digits ('1,234', '38', '14.47', or in Eastern Arabic or
     Persian digits), words ('four', 'seventy-three'), places ('third', 'the largest') or fractions
     ('half', 'two-thirds')."""
+    return set(_kept_numbers(text) if len(text) <= CACHED_TEXT_CHARACTERS else _numbers(text))
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _kept_numbers(text: str) -> frozenset[float]:
+    return frozenset(_numbers(text))
+
+
+def _numbers(text: str) -> set[float]:
     found, rest = fractions_in(text.lower().translate(EASTERN_DIGITS))
     rest = PRONOUN_ONE.sub(" ", rest)
     rest = WORD_HYPHEN.sub(" ", rest)  # 'second-largest' as 'second largest', which text2num reads

@@ -87,3 +87,16 @@ def test_dates():
     assert states_date("on 10 October 2021", "2021-10-10")
     assert not states_date("Iraq’s October 10 national election", "2021-10-11")
     assert not states_date("October 10, 2018", "2021-10-10")
+
+
+def test_a_passage_read_again_gives_its_numbers_afresh():
+    """A short passage's numbers are kept for the next reading of it: each reading still gets a set
+    of its own to change, and a passage too long to keep reads the same."""
+    from iraq_election_seats.numbers import CACHED_TEXT_CHARACTERS
+
+    text = "Sairoon came first with 54 seats, ahead of Fatah's forty-seven and a third of the rest."
+    first = numbers_in(text)
+    assert {54.0, 47.0, 1.0 / 3} <= first
+    first.add(999.0)
+    assert 999.0 not in numbers_in(text)
+    assert numbers_in(text + " " * CACHED_TEXT_CHARACTERS) == numbers_in(text)
