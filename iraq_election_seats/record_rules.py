@@ -74,20 +74,18 @@ def reference_sums_fit_chamber(ctx, rule) -> list[Finding]:
     sizes = chamber_sizes(ctx.typed)
     results = ctx.once(_results).dropna(subset=["seats"])
     # one pass over the groups: a stage's rows share its election, and a source's rows its coverage
-    groups = (
-        results.assign(seats=results["seats"].astype(float))
-        .groupby(["stage_id", "ref_source_id"], sort=True)
-        .agg(election_id=("election_id", "first"), added=("seats", "sum"), coverage=("coverage", "first"),
-             line=("line", "min"))
-    )  # fmt: skip
+    # (three grouped reductions; named aggregations cost three times as much)
+    groups = results.assign(seats=results["seats"].astype(float)).groupby(["stage_id", "ref_source_id"], sort=True)
+    sums, first_line = groups["seats"].sum(), groups["line"].min()
+    shared = groups[["election_id", "coverage"]].first()
     found = []
-    for (stage, source), election, added, coverage, line in zip(
-        groups.index, groups["election_id"], groups["added"], groups["coverage"], groups["line"], strict=True
+    for (stage, source), seats, line, election, coverage in zip(
+        sums.index, sums, first_line, shared["election_id"], shared["coverage"], strict=True
     ):
         chamber = sizes.get(election)
         if chamber is None:
             continue
-        added, complete = float(added), coverage == "complete"
+        added, complete = float(seats), coverage == "complete"
         if added > chamber or (complete and added != chamber):
             promise = "is marked complete, so they must add up to exactly that" if complete else "cannot give more"
             message = (
