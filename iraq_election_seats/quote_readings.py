@@ -19,7 +19,7 @@ from .frames import distinct_values, rows_of
 from .limits import tick
 from .numbers import states_date
 from .tables import line_of
-from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Reading, names_for, read, year_of_id
+from .text_reader import CLAUSE_BREAK, NEGATION, YEAR, Election, Reading, names_for, read_kept, year_of_id
 
 LAYER = "provenance"
 COUNTED = {"seats", "rank", "total_seats"}
@@ -261,7 +261,7 @@ def readings_read_from_quotes(typed, texts: dict, paths: dict) -> list[Finding]:
         source = sources.get(q.claim_id)
         # a claim's quote is read once, however many readings it has
         if (source, q.quote) not in read_before:
-            read_before[source, q.quote] = read(q.quote, names.get(source, names[None]), elections)
+            read_before[source, q.quote] = read_kept(q.quote, names.get(source, names[None]), elections)
         for check, column, message in disagreements(
             q, read_before[source, q.quote], elections, report_years.get(source)
         ):

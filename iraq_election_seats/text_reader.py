@@ -352,9 +352,33 @@ def names_for(spellings: list[tuple[str, str]]) -> Names:
     return Names(spellings)
 
 
+class KeptNames(Names):
+    """Names kept by names_for: small, never changed, and the same object for the same spellings
+    from one run to the next, so what is read with them can be kept too (read_kept)."""
+
+
 @lru_cache(maxsize=KEPT_NAMES)
 def _kept_names(spellings: tuple) -> Names:
-    return Names(spellings)
+    return KeptNames(spellings)
+
+
+# A claim's quote is read with the same names in each validation a process makes: with kept names,
+# a quote of at most CACHED_QUOTE_CHARACTERS is read once (at most KEPT_READINGS quotes).
+CACHED_QUOTE_CHARACTERS = 4096
+KEPT_READINGS = 4096
+
+
+def read_kept(text: str, names: Names, elections: list[Election]) -> Reading:
+    """read(text, names, elections), the same Reading for the same text, kept names and elections
+    while it is kept; callers only look at it."""
+    if isinstance(names, KeptNames) and len(text) <= CACHED_QUOTE_CHARACTERS:
+        return _kept_reading(text, names, tuple(elections))
+    return read(text, names, elections)
+
+
+@lru_cache(maxsize=KEPT_READINGS)
+def _kept_reading(text: str, names: Names, elections: tuple) -> Reading:
+    return read(text, names, list(elections))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

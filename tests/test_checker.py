@@ -456,3 +456,19 @@ def test_names_are_kept_for_the_next_run_only_while_small():
     assert read(text, kept, []) == read(text, Names(spellings), [])
     many = [(f"list number {n}", f"key{n}") for n in range(CACHED_SPELLINGS + 1)]
     assert names_for(many) is not names_for(many)
+
+
+def test_a_quote_read_with_kept_names_is_kept_and_reads_as_ever():
+    """A short quote read with kept names is read once per process and reads as a fresh reading
+    does; with names not kept, or a quote too long, it is read each time."""
+    from iraq_election_seats.text_reader import CACHED_QUOTE_CHARACTERS, Election, Names, names_for, read, read_kept
+
+    spellings = [("Sairoon", "sadrist"), ("Fatah", "fatah")]
+    elections = [Election("cor-2018", 2018, "2018-05-12")]
+    quote = "Sairoon won 54 seats in 2018, ahead of Fatah with 47."
+    kept = read_kept(quote, names_for(spellings), elections)
+    assert read_kept(quote, names_for(spellings), list(elections)) is kept
+    assert kept == read(quote, Names(spellings), elections) and kept.statements
+    assert read_kept(quote, Names(spellings), elections) is not read_kept(quote, Names(spellings), elections)
+    long = quote + " " * CACHED_QUOTE_CHARACTERS
+    assert read_kept(long, names_for(spellings), elections) is not read_kept(long, names_for(spellings), elections)
