@@ -4,6 +4,7 @@ Seat results hold seats and places; elections hold polling days and chamber size
 verdicts read values through this one frame, so a new table of values needs one line here.
 """
 
+from .frames import stacked
 from .tables import lines_of
 
 # measure -> (table, column); a table without bloc_id holds values of the election as a whole
@@ -31,7 +32,6 @@ def cell_frame(typed):
     """
     import numpy as np
     import pandas as pd
-    from pandas.api.types import union_categoricals
 
     parts = {
         name: [] for name in ("measure", "election_id", "bloc_id", "status", "claim_id", "note", "table", "column")
@@ -58,7 +58,7 @@ def cell_frame(typed):
             parts[name].append(pd.Categorical(text))
         values.append(frame[column].astype(object))
         rows.append(pd.Series(lines_of(frame.index)))
-    cells = pd.DataFrame({name: union_categoricals(chunks) for name, chunks in parts.items()})
+    cells = pd.DataFrame({name: stacked(chunks) for name, chunks in parts.items()})
     cells["value"] = pd.concat(values, ignore_index=True)
     cells["value"] = cells["value"].where(cells["value"].notna(), None)
     cells["row"] = pd.concat(rows, ignore_index=True)

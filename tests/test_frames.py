@@ -43,3 +43,27 @@ def test_rows_are_what_itertuples_gives_for_awkward_frames(case, index):
     frame = awkward_frames()[case]
     assert as_seen(rows_of(frame, index=index)) == as_seen(frame.itertuples(index=index))
     assert len(list(rows_of(frame, index=index))) == len(frame)
+
+
+def categorical(values, categories):
+    return pd.Categorical(values, categories=pd.Index(categories, dtype=object))
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        [categorical(["a", None, "b"], ["a", "b"]), categorical(["c", "a"], ["c", "a"])],
+        [categorical([None, None], ["x"]), categorical([], ["y"]), categorical(["y", "x"], ["y", "x", "unused"])],
+        [categorical(["same"], ["same"])] * 3,
+    ],
+    ids=["overlapping categories and a gap", "only gaps, no rows and an unused category", "the same chunk thrice"],
+)
+def test_stacked_columns_are_what_union_categoricals_gives(chunks):
+    from pandas.api.types import union_categoricals
+
+    from iraq_election_seats.frames import stacked
+
+    expected, got = union_categoricals(chunks), stacked(chunks)
+    assert list(got.categories) == list(expected.categories) and got.categories.dtype == object
+    assert got.codes.tolist() == expected.codes.tolist()
+    assert [repr(v) for v in got] == [repr(v) for v in expected]
