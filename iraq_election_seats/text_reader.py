@@ -362,16 +362,19 @@ def _kept_names(spellings: tuple) -> Names:
     return KeptNames(spellings)
 
 
-# A claim's quote is read with the same names in each validation a process makes: with kept names,
-# a quote of at most CACHED_QUOTE_CHARACTERS is read once (at most KEPT_READINGS quotes).
+# A claim's quote is read with the same names in each validation a process makes: with kept names
+# and at most CACHED_ELECTIONS elections, a quote of at most CACHED_QUOTE_CHARACTERS is read once
+# (at most KEPT_READINGS quotes).
 CACHED_QUOTE_CHARACTERS = 4096
+CACHED_ELECTIONS = 64
 KEPT_READINGS = 4096
 
 
 def read_kept(text: str, names: Names, elections: list[Election]) -> Reading:
     """read(text, names, elections), the same Reading for the same text, kept names and elections
     while it is kept; callers only look at it."""
-    if isinstance(names, KeptNames) and len(text) <= CACHED_QUOTE_CHARACTERS:
+    small = len(elections) <= CACHED_ELECTIONS and len(text) <= CACHED_QUOTE_CHARACTERS
+    if small and isinstance(names, KeptNames):
         return _kept_reading(text, names, tuple(elections))
     return read(text, names, elections)
 

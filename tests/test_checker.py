@@ -461,7 +461,15 @@ def test_names_are_kept_for_the_next_run_only_while_small():
 def test_a_quote_read_with_kept_names_is_kept_and_reads_as_ever():
     """A short quote read with kept names is read once per process and reads as a fresh reading
     does; with names not kept, or a quote too long, it is read each time."""
-    from iraq_election_seats.text_reader import CACHED_QUOTE_CHARACTERS, Election, Names, names_for, read, read_kept
+    from iraq_election_seats.text_reader import (
+        CACHED_ELECTIONS,
+        CACHED_QUOTE_CHARACTERS,
+        Election,
+        Names,
+        names_for,
+        read,
+        read_kept,
+    )
 
     spellings = [("Sairoon", "sadrist"), ("Fatah", "fatah")]
     elections = [Election("cor-2018", 2018, "2018-05-12")]
@@ -472,3 +480,5 @@ def test_a_quote_read_with_kept_names_is_kept_and_reads_as_ever():
     assert read_kept(quote, Names(spellings), elections) is not read_kept(quote, Names(spellings), elections)
     long = quote + " " * CACHED_QUOTE_CHARACTERS
     assert read_kept(long, names_for(spellings), elections) is not read_kept(long, names_for(spellings), elections)
+    many = [Election(f"cor-{year}", year) for year in range(1900, 1901 + CACHED_ELECTIONS)]
+    assert read_kept(quote, names_for(spellings), many) is not read_kept(quote, names_for(spellings), many)
