@@ -5,10 +5,17 @@
 
 
 def missing(value) -> bool:
-    """True for an empty cell, whatever pandas made of it (None, NaN, NA)."""
+    """True for an empty cell, whatever pandas made of it (None, NaN, NA). Text and floats, most of
+    what the checks ask about (thousands of times a run), are answered without pandas."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    if isinstance(value, float):
+        return value != value  # NaN alone is not equal to itself
     from pandas import isna
 
-    return value is None or bool(isna(value))
+    return bool(isna(value))
 
 
 def plain(value):
