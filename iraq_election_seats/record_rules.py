@@ -10,7 +10,7 @@ breaks one is invalid whatever `reconciliation.csv` says.
 
 from .display import missing, show
 from .findings import PER_RULE, Finding, Rule, per_row
-from .frames import rows_of
+from .frames import rows_of, with_value
 from .pins import record_pinned
 from .tables import lines_of
 from .values import DATE_MEASURES
@@ -54,7 +54,7 @@ def _results(ctx):
 def reference_seats_within_chamber(ctx, rule) -> list[Finding]:
     """No list or aggregate of the record holds more seats than the chamber it was elected to."""
     sizes = chamber_sizes(ctx.typed)
-    results = ctx.once(_results).dropna(subset=["seats"])
+    results = with_value(ctx.once(_results), "seats")
     results = results.assign(chamber=results["election_id"].map(sizes))
     over = results[results["seats"].astype(float) > results["chamber"].astype(float)]
     return per_row(
@@ -72,7 +72,7 @@ def reference_sums_fit_chamber(ctx, rule) -> list[Finding]:
     """A stage and source never adds up to more seats than the chamber, and a source marked complete
     adds up to exactly the chamber: a complete count that falls short has lost a list."""
     sizes = chamber_sizes(ctx.typed)
-    results = ctx.once(_results).dropna(subset=["seats"])
+    results = with_value(ctx.once(_results), "seats")
     # one pass over the groups: a stage's rows share its election, and a source's rows its coverage
     # (three grouped reductions; named aggregations cost three times as much)
     groups = results.assign(seats=results["seats"].astype(float)).groupby(["stage_id", "ref_source_id"], sort=True)
@@ -101,7 +101,7 @@ def reference_stage_fits_date(ctx, rule) -> list[Finding]:
     not happened yet, and not one a later stage had already replaced (a 2022 article reports the
     ratified result, not the count announced before ratification). An undated source can only be
     filed under the election's last stage, the result that stands."""
-    stages = ctx.typed["result-stages"].astype(object).dropna(subset=["date"])
+    stages = with_value(ctx.typed["result-stages"].astype(object), "date")
     by_election = {
         election: sorted(zip(group["date"].astype(str), group["stage_id"]))
         for election, group in stages.groupby("election_id")
@@ -146,7 +146,7 @@ def complete_sources_name_their_lists(ctx, rule) -> list[Finding]:
     with one seat each') standing in for lists that any source of the same election names. Together
     with `reference_sums_fit_chamber`, a complete source names lists adding up to the chamber."""
     lists = ctx.typed["reference-lists"].astype(object)
-    members = lists.dropna(subset=["part_of"]).groupby("part_of")["list_id"].agg(list).to_dict()
+    members = with_value(lists, "part_of").groupby("part_of")["list_id"].agg(list).to_dict()
     results = ctx.once(_results)
     named = set(zip(results["election_id"], results["list_id"], strict=True))
     complete = results[results["coverage"] == "complete"]

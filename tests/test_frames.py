@@ -67,3 +67,18 @@ def test_stacked_columns_are_what_union_categoricals_gives(chunks):
     assert list(got.categories) == list(expected.categories) and got.categories.dtype == object
     assert got.codes.tolist() == expected.codes.tolist()
     assert [repr(v) for v in got] == [repr(v) for v in expected]
+
+
+def test_rows_with_a_value_are_what_dropna_keeps():
+    from iraq_election_seats.frames import with_value
+
+    frame = pd.DataFrame(
+        {
+            "seats": pd.array([3, None, 5, None], dtype="Int64"),
+            "date": pd.Categorical(["2021-10-10", None, None, "2018-05-12"]),
+            "note": ["a", None, float("nan"), "b"],
+        },
+        index=[7, 2, 9, 4],
+    )
+    for column in frame.columns:
+        pd.testing.assert_frame_equal(with_value(frame, column), frame.dropna(subset=[column]))
