@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 from .limits import MAX_CHECK_FIGURES, MAX_CHECK_STATEMENTS, MAX_SENTENCE_CHARS
-from .numbers import MONTHS, number_spans
+from .numbers import CACHED_TEXT_CHARACTERS, MONTHS, number_spans
 
 DIGIT_FORMS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
 ARABIC_FOLD = str.maketrans("أإآٱىةیکؤئ", "اااايهيكوي")
@@ -363,9 +363,8 @@ def _kept_names(spellings: tuple) -> Names:
 
 
 # A claim's quote is read with the same names in each validation a process makes: with kept names
-# and at most CACHED_ELECTIONS elections, a quote of at most CACHED_QUOTE_CHARACTERS is read once
-# (at most KEPT_READINGS quotes).
-CACHED_QUOTE_CHARACTERS = 4096
+# and at most CACHED_ELECTIONS elections, a quote as short as a passage whose numbers are kept
+# (CACHED_TEXT_CHARACTERS) is read once (at most KEPT_READINGS quotes).
 CACHED_ELECTIONS = 64
 KEPT_READINGS = 4096
 
@@ -373,7 +372,7 @@ KEPT_READINGS = 4096
 def read_kept(text: str, names: Names, elections: list[Election]) -> Reading:
     """read(text, names, elections), the same Reading for the same text, kept names and elections
     while it is kept; callers only look at it."""
-    small = len(elections) <= CACHED_ELECTIONS and len(text) <= CACHED_QUOTE_CHARACTERS
+    small = len(elections) <= CACHED_ELECTIONS and len(text) <= CACHED_TEXT_CHARACTERS
     if small and isinstance(names, KeptNames):
         return _kept_reading(text, names, tuple(elections))
     return read(text, names, elections)

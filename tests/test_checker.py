@@ -463,7 +463,7 @@ def test_a_quote_read_with_kept_names_is_kept_and_reads_as_ever():
     does; with names not kept, or a quote too long, it is read each time."""
     from iraq_election_seats.text_reader import (
         CACHED_ELECTIONS,
-        CACHED_QUOTE_CHARACTERS,
+        CACHED_TEXT_CHARACTERS,
         Election,
         Names,
         names_for,
@@ -478,7 +478,7 @@ def test_a_quote_read_with_kept_names_is_kept_and_reads_as_ever():
     assert read_kept(quote, names_for(spellings), list(elections)) is kept
     assert kept == read(quote, Names(spellings), elections) and kept.statements
     assert read_kept(quote, Names(spellings), elections) is not read_kept(quote, Names(spellings), elections)
-    long = quote + " " * CACHED_QUOTE_CHARACTERS
+    long = quote + " " * CACHED_TEXT_CHARACTERS
     assert read_kept(long, names_for(spellings), elections) is not read_kept(long, names_for(spellings), elections)
     many = [Election(f"cor-{year}", year) for year in range(1900, 1901 + CACHED_ELECTIONS)]
     assert read_kept(quote, names_for(spellings), many) is not read_kept(quote, names_for(spellings), many)
