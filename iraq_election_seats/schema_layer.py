@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import spelling
 from .findings import PER_RULE, Finding, examples, per_row
-from .frames import distinct_values
+from .frames import distinct_values, is_categorical
 from .limits import tick
 from .package import DataPackage, compile_pattern, listed
 from .table_checks import TABLE_RULES
@@ -108,15 +108,9 @@ def column_checks(table_schema: dict) -> list[ColumnCheck]:
 
 
 def _present(series):
-    if _categorical(series):
+    if is_categorical(series):
         return series.array.codes >= 0  # an empty cell is code -1
     return series.notna().to_numpy()
-
-
-def _categorical(series) -> bool:
-    """Whether a column is categorical: its codes and categories are then read from its array,
-    without the accessor pandas builds on each call (a tenth of this layer's time)."""
-    return series.dtype.name == "category"
 
 
 def _each(holds):
@@ -263,7 +257,7 @@ def _may_repeat(frame, fields: list[str]) -> bool:
     import numpy as np
 
     columns = [frame[f] for f in fields]
-    if not all(_categorical(c) for c in columns):
+    if not all(is_categorical(c) for c in columns):
         return True
     combined, span = np.zeros(len(frame), dtype=np.int64), 1
     for column in columns:
@@ -315,7 +309,7 @@ def per_distinct(series, holds):
     categorical column (row by row only for another dtype)."""
     import numpy as np
 
-    if not _categorical(series):
+    if not is_categorical(series):
         distinct = series.dropna().unique()
         return (series.isin([v for v in distinct if holds(v)]) | series.isna()).to_numpy(dtype=bool)
     categories = series.array.categories
