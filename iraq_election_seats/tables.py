@@ -245,12 +245,13 @@ def categorical(chunked, missing: set):
 # table or run in the process that has the same ones: pandas checks the categories each time it
 # builds one (half the cost of turning a column into a categorical). A dtype is immutable, so sharing
 # it is safe; a column of many or long distinct texts is not kept, so what stays in memory after a
-# run is bounded (at most 512 dtypes of 64 Ki characters).
+# run is bounded (at most KEPT_DTYPES dtypes of 64 Ki characters).
 CACHED_CATEGORIES = 1_000
 CACHED_CHARACTERS = 1 << 16
+KEPT_DTYPES = 512
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=KEPT_DTYPES)
 def _dtype(kept: tuple[str, ...]):
     return _new_dtype(kept)
 
